@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Zgw.Api.Auth;
+using Zgw.Api.Http;
+using Zgw.Api.Problems;
+using Zgw.Api.References;
+
+namespace Zgw.Api;
+
+public static class ZgwApiExtensions
+{
+    /// <summary>
+    /// Registers the ZGW HTTP machinery: the global problem+json handler, JWT verification with the
+    /// configured <see cref="IAutorisatieSource"/> (configuration unless one is registered already) and
+    /// the URL-reference resolver with its resilient, per-host HttpClient.
+    /// </summary>
+    public static WebApplicationBuilder AddZgwApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddExceptionHandler<ZgwExceptionHandler>();
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ZgwJwtOptions>(builder.Configuration.GetSection("Zgw:Jwt"));
+        services.Configure<UrlResolverOptions>(builder.Configuration.GetSection(UrlResolverOptions.Section));
+        services.Configure<ServiceIdentityOptions>(builder.Configuration.GetSection(ServiceIdentityOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAutorisatieSource, ConfigurationAutorisatieSource>();
+        services.AddMemoryCache();
+        services.AddSingleton<UrlResolver>();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+        services.AddHttpClient(UrlResolver.HttpClientName)
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(builder.Configuration.GetSection("Zgw:References:Resilience"))
+            .SelectPipelineByAuthority();
+#pragma warning restore EXTEXP0001
+        return builder;
+    }
+
+    /// <summary>
+    /// The ZGW request pipeline, in order: exception → problem+json, empty error statuses → problem+json,
+    /// token verification, routing, Accept negotiation.
+    /// </summary>
+    public static WebApplication UseZgwApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseMiddleware<ZgwAuthenticationMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ContentNegotiationMiddleware>();
+        return app;
+    }
+
+    /// <summary>A route group for one ZGW API (e.g. <c>/zaken/api/v1</c>); its endpoints get Accept negotiation.</summary>
+    public static RouteGroupBuilder MapZgwApi(this IEndpointRouteBuilder routes, string apiPath) =>
+        routes.MapGroup(apiPath).WithMetadata(ZgwApiEndpoint.Instance);
+}

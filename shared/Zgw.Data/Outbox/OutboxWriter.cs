@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Zgw.ServiceDefaults;
+
+namespace Zgw.Data.Outbox;
+
+/// <summary>A message waiting in the outbox.</summary>
+public sealed class OutboxRow
+{
+    public long Seq { get; init; }
+    public Guid Id { get; init; }
+    public string MessageType { get; init; } = "";
+    public string Payload { get; init; } = "";
+
+    /// <summary>Commit time (UTC).</summary>
+    public DateTime CreatedAt { get; init; }
+
+    public int Attempts { get; init; }
+}
+
+/// <summary>
+/// Writes outbox rows inside the caller's transaction, so a change and the message that announces it
+/// commit together, and a rolled-back change leaves no message. A <c>NOTIFY</c> in the same transaction
+/// wakes the relay at commit.
+/// </summary>
+public static class OutboxWriter
+{
+    /// <summary>The LISTEN/NOTIFY channel of a schema's outbox.</summary>
+    public static string Channel(string schema) => $"outbox_{schema}";
+
+    public static async Task<Guid> EnqueueAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string messageType, T message)
+    {
+        var id = Guid.CreateVersion7();
+        await connection.ExecuteAsync("""
+            INSERT INTO outbox (id, message_type, payload) VALUES (@id, @messageType, CAST(@payload AS jsonb));
+            SELECT pg_notify('outbox_' || current_schema(), '');
+            """,
+            new { id, messageType, payload = JsonSerializer.Serialize(message, ZgwJson.Options) }, transaction);
+        return id;
+    }
+}

@@ -1,0 +1,80 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Zgw.ServiceDefaults;
+
+namespace Zgw.Data;
+
+/// <summary>
+/// The service's database: one <see cref="NpgsqlDataSource"/> on <c>ConnectionStrings:Database</c> whose
+/// connections work in the service's own schema (search path <c>schema, public</c>; PostGIS lives in public).
+/// </summary>
+public sealed class ZgwDatabase(NpgsqlDataSource dataSource, string schema)
+{
+    public NpgsqlDataSource DataSource => dataSource;
+    public string Schema => schema;
+
+    public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and commits it: the data change, its outbox row and its
+    /// audit record go together or not at all.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string schema, string applicationName)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.SearchPath = $"{schema},public";
+        builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
+        return builder.Build();
+    }
+}
+
+public static class ZgwDatabaseExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ZgwDatabase"/> for <paramref name="schema"/>, Dapper's conventions and a readiness
+    /// check on the database.
+    /// </summary>
+    public static WebApplicationBuilder AddZgwDatabase(this WebApplicationBuilder builder, string schema)
+    {
+        DapperConventions.Apply();
+        var connectionString = builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var dataSource = ZgwDatabase.CreateDataSource(connectionString, schema, $"openzaak-{schema}");
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton(new ZgwDatabase(dataSource, schema));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+}
+
+internal sealed class DatabaseHealthCheck(ZgwDatabase database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteScalarAsync<int>("SELECT 1");
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable: " + e.Message);
+        }
+    }
+}

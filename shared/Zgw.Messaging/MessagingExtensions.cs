@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Zgw.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (<c>ConnectionStrings:RabbitMq</c>, an <c>amqp://user:pass@host:port/vhost</c> URI):
+    /// durable exchanges and queues, publisher confirms, quorum queues when configured, a readiness check on the
+    /// bus, and the outbox relay. A service that is started while the broker is down still starts; its outbox
+    /// holds the messages until the broker is back.
+    /// </summary>
+    public static WebApplicationBuilder AddZgwMessaging(this WebApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        var uri = new Uri(builder.Configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured."));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            configure?.Invoke(bus);
+            if (options.QuorumQueues)
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                        rabbit.SetQuorumQueue();
+                });
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                ConfigureHost(cfg, uri);
+                cfg.Message<NotificatieMessage>(m => m.SetEntityName("openzaak.notificaties"));
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
+        if (options.RelayEnabled)
+        {
+            builder.Services.AddSingleton<OutboxRelay>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        }
+        return builder;
+    }
+
+    private static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri uri)
+    {
+        var userInfo = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        var vhost = uri.AbsolutePath.Trim('/');
+        cfg.Host(uri.Host, (ushort)(uri.IsDefaultPort || uri.Port <= 0 ? 5672 : uri.Port), vhost.Length == 0 ? "/" : Uri.UnescapeDataString(vhost), h =>
+        {
+            if (userInfo[0].Length > 0)
+                h.Username(userInfo[0]);
+            if (userInfo.Length > 1)
+                h.Password(userInfo[1]);
+            h.PublisherConfirmation = true;
+            h.Heartbeat(TimeSpan.FromSeconds(10));
+            h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
+        });
+    }
+}

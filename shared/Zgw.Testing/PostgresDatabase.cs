@@ -1,0 +1,52 @@
+using Npgsql;
+using Xunit;
+
+namespace Zgw.Testing;
+
+/// <summary>
+/// A throwaway database for one test class (use as <c>IClassFixture&lt;PostgresDatabase&gt;</c>): created
+/// with PostGIS on first use, dropped with <c>WITH (FORCE)</c> at the end because the app's pooled
+/// connections may still be open.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncLifetime
+{
+    public string Name { get; } = "t_" + Guid.NewGuid().ToString("N");
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresAdmin)
+    {
+        Database = Name,
+        MaxPoolSize = 20,
+    }.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await ExecuteAdminAsync($"CREATE DATABASE {Name}");
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAdminAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    }
+
+    public NpgsqlDataSource CreateDataSource(string? searchPath = null)
+    {
+        var builder = new NpgsqlDataSourceBuilder(ConnectionString);
+        if (searchPath is not null)
+            builder.ConnectionStringBuilder.SearchPath = searchPath;
+        return builder.Build();
+    }
+
+    private static async Task ExecuteAdminAsync(string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresAdmin) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
