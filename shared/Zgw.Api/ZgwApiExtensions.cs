@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -34,7 +35,7 @@ public static class ZgwApiExtensions
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         services.AddHttpClient(UrlResolver.HttpClientName)
             .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(builder.Configuration.GetSection("Zgw:References:Resilience"))
+            .AddStandardResilienceHandler(o => ConfigurationBinder.Bind(builder.Configuration.GetSection("Zgw:References:Resilience"), o))
             .SelectPipelineByAuthority();
 #pragma warning restore EXTEXP0001
         return builder;

@@ -24,7 +24,7 @@ internal sealed class MassTransitOutboxPublisher(IBus bus) : IOutboxPublisher
                 return bus.Publish(message, ctx =>
                 {
                     ctx.MessageId = row.Id;
-                    ctx.Headers.Set(Headers.MessageId, row.Id.ToString());
+                    ctx.Headers.Set(ZgwHeaders.MessageId, row.Id.ToString());
                     ctx.Durable = true;
                 }, cancellationToken);
             default:

@@ -5,7 +5,7 @@ namespace Zgw.Messaging;
 
 /// <summary>
 /// The standard ZGW notification (Notificaties API <c>Notificatie</c>). The stable message id that lets
-/// subscribers recognise duplicates travels as the message id and the <see cref="Headers.MessageId"/> header
+/// subscribers recognise duplicates travels as the message id and the <see cref="ZgwHeaders.MessageId"/> header
 /// (the standard message has no id field; ARCHITECTURE §11.5).
 /// </summary>
 public sealed record NotificatieMessage(
@@ -17,7 +17,7 @@ public sealed record NotificatieMessage(
     DateTimeOffset Aanmaakdatum,
     IReadOnlyDictionary<string, string> Kenmerken);
 
-public static class Headers
+public static class ZgwHeaders
 {
     /// <summary>Header carrying the outbox row id: the same on every (re)delivery of one change.</summary>
     public const string MessageId = "Zgw-Message-Id";

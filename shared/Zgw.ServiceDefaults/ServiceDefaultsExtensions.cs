@@ -34,7 +34,8 @@ public static class ServiceDefaultsExtensions
 
         builder.AddZgwTelemetry(serviceName);
         builder.Services.AddHealthChecks();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(builder.Configuration.GetSection("Zgw:Resilience")));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
+            ConfigurationBinder.Bind(builder.Configuration.GetSection("Zgw:Resilience"), o)));
         return builder;
     }
 

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Zgw.Data;
+using Zgw.Data.Migrations;
+using Zgw.Messaging;
+using Zgw.ServiceDefaults;
+using Zgw.Testing;
+
+namespace Shared.Tests.Messaging;
+
+/// <summary>
+/// The outbox against real PostgreSQL and RabbitMQ: a change and its message commit together, a rollback
+/// publishes nothing, a broker outage delays but loses nothing, and two relays never publish a row twice.
+/// </summary>
+public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private readonly string _kanaal = "test-" + Guid.NewGuid().ToString("N")[..8];
+    private TestApp _listener = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The listener has its own direct broker connection, so cutting a publisher's connection never
+        // takes the listening queue away.
+        _listener = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
+            ["Messaging:RelayEnabled"] = "false",
+        }, b => b.AddZgwMessaging(bus => bus.AddConsumer<CollectingConsumer>()
+            .Endpoint(e => { e.Name = "outbox-tests-" + _kanaal; e.Temporary = true; e.ConcurrentMessageLimit = 1; })), _ => { });
+        await WaitForBusAsync(_listener);
+    }
+
+    public async Task DisposeAsync() => await _listener.DisposeAsync();
+
+    private async Task<TestApp> StartServiceAsync(string schema, string? rabbitMq = null)
+    {
+        var ds = ZgwDatabase.CreateDataSource(database.ConnectionString, schema, "tests");
+        await new Migrator(ds, schema, NullLogger.Instance).MigrateAsync(
+            [.. MigrationScript.Outbox, new MigrationScript("svc/0001", "CREATE TABLE voorbeeld (id uuid PRIMARY KEY);")]);
+        await ds.DisposeAsync();
+        var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = database.ConnectionString,
+            ["ConnectionStrings:RabbitMq"] = rabbitMq ?? TestInfrastructure.RabbitMq,
+            ["Messaging:RelayPollInterval"] = "00:00:00.200",
+            ["Messaging:RelayMaxBackoff"] = "00:00:01",
+            ["Messaging:PublishTimeout"] = "00:00:02",
+        }, b =>
+        {
+            b.AddZgwDatabase(schema);
+            b.AddZgwMessaging();
+        }, _ => { });
+        await WaitForBusAsync(app);
+        return app;
+    }
+
+    private static async Task WaitForBusAsync(TestApp app)
+    {
+        var bus = app.Services.GetRequiredService<IBusControl>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "bus did not become healthy");
+            await Task.Delay(100);
+        }
+    }
+
+    private NotificatieMessage Message(string resourceUrl) => new(_kanaal, "https://zgw.example.nl/zaken/api/v1/zaken/1", "zaak",
+        resourceUrl, "create", DateTimeOffset.UtcNow, new Dictionary<string, string> { ["bronorganisatie"] = "000000000" });
+
+    /// <summary>Writes one business row and its notification in one transaction, as every endpoint does.</summary>
+    private static Task<Guid> WriteAsync(TestApp app, NotificatieMessage message, bool fail = false) =>
+        app.Services.GetRequiredService<ZgwDatabase>().InTransactionAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync("INSERT INTO voorbeeld (id) VALUES (@id)", new { id = Guid.NewGuid() }, tx);
+            var id = await NotificatieOutbox.EnqueueAsync(c, tx, message);
+            if (fail)
+                throw new InvalidOperationException("a business rule failed after the write");
+            return id;
+        });
+
+    private IEnumerable<CollectingConsumer.Received> Received => CollectingConsumer.All.Where(r => r.Message.Kanaal == _kanaal);
+
+    private async Task WaitUntil(Func<bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for messages");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<(int Total, int Unpublished)> OutboxCounts(string schema)
+    {
+        await using var c = await database.CreateDataSource().OpenConnectionAsync();
+        return await c.QuerySingleAsync<(int, int)>(
+            $"SELECT count(*)::int, (count(*) FILTER (WHERE published_at IS NULL))::int FROM {schema}.outbox");
+    }
+
+    [Fact]
+    public async Task ChangeAndOutboxRow_CommitTogether_AndTheMessageCarriesItsStableId()
+    {
+        await using var app = await StartServiceAsync("outbox_commit");
+        var id = await WriteAsync(app, Message("https://zgw.example.nl/zaken/api/v1/zaken/1"));
+
+        await WaitUntil(() => Received.Any());
+        var received = Assert.Single(Received);
+        Assert.Equal(id, received.MessageId);
+        Assert.Equal(id.ToString(), received.HeaderId);
+        Assert.Equal("000000000", received.Message.Kenmerken["bronorganisatie"]);
+        await WaitUntil(() => OutboxCounts("outbox_commit").Result.Unpublished == 0);
+    }
+
+    [Fact]
+    public async Task RolledBackChange_LeavesNoRow_AndPublishesNothing()
+    {
+        await using var app = await StartServiceAsync("outbox_rollback");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WriteAsync(app, Message("https://zgw.example.nl/rolled-back"), fail: true));
+        Assert.Equal((0, 0), await OutboxCounts("outbox_rollback"));
+
+        // A later committed change is delivered; the rolled-back one never is.
+        await WriteAsync(app, Message("https://zgw.example.nl/committed"));
+        await WaitUntil(() => Received.Any());
+        await Task.Delay(300);
+        Assert.Equal(["https://zgw.example.nl/committed"], Received.Select(r => r.Message.ResourceUrl));
+        await using var c = await database.CreateDataSource().OpenConnectionAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_rollback.voorbeeld"));
+    }
+
+    [Fact]
+    public async Task BrokerOutage_RowsWait_AndAreAllDeliveredOnceItIsBack()
+    {
+        var amqp = new Uri(TestInfrastructure.RabbitMq);
+        await using var proxy = new TcpProxy(amqp.Port);
+        await using var app = await StartServiceAsync("outbox_outage", new UriBuilder(amqp) { Port = proxy.Port }.Uri.ToString());
+
+        proxy.Cut();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+            ids.Add(await WriteAsync(app, Message($"https://zgw.example.nl/zaken/api/v1/zaken/{i}")));
+        await Task.Delay(2000);
+        Assert.Empty(Received);
+        Assert.Equal((20, 20), await OutboxCounts("outbox_outage"));
+
+        proxy.Restore();
+        await WaitUntil(() => Received.Select(r => r.MessageId).Distinct().Count() == 20, seconds: 60);
+        Assert.Equal(ids.Order(), Received.Select(r => r.MessageId!.Value).Distinct().Order());
+        await WaitUntil(() => OutboxCounts("outbox_outage").Result.Unpublished == 0);
+    }
+
+    [Fact]
+    public async Task TwoRelays_DoNotPublishARowTwice_AndKeepTheOrder()
+    {
+        await using var first = await StartServiceAsync("outbox_two");
+        await using var second = await StartServiceAsync("outbox_two");
+
+        var ids = new List<Guid>();
+        for (var i = 0; i < 300; i++)
+            ids.Add(await WriteAsync(i % 2 == 0 ? first : second, Message($"https://zgw.example.nl/zaken/api/v1/zaken/{i}")));
+
+        await WaitUntil(() => Received.Count() >= 300, seconds: 60);
+        await Task.Delay(500);
+        var received = Received.Select(r => r.MessageId!.Value).ToList();
+        Assert.Equal(300, received.Count);
+        Assert.Equal(ids, received);
+    }
+}
+
+/// <summary>Collects every notification it receives, with the ids it was delivered under.</summary>
+public sealed class CollectingConsumer : IConsumer<NotificatieMessage>
+{
+    public sealed record Received(Guid? MessageId, string? HeaderId, NotificatieMessage Message);
+
+    private static readonly ConcurrentQueue<Received> Messages = new();
+
+    public static IEnumerable<Received> All => Messages.ToArray();
+
+    public Task Consume(ConsumeContext<NotificatieMessage> context)
+    {
+        Messages.Enqueue(new Received(context.MessageId, context.Headers.Get<string>(ZgwHeaders.MessageId), context.Message));
+        return Task.CompletedTask;
+    }
+}
