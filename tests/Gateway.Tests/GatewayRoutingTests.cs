@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using Gateway;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using Zgw.Testing;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// The gateway routes <c>/{component}/api/**</c> to each component's internal address and reports the
+/// readiness of every backend. WireMock stands in for the services.
+/// </summary>
+public sealed class GatewayRoutingTests : IAsyncLifetime
+{
+    private readonly WireMockServer _zaken = WireMockServer.Start();
+    private readonly WireMockServer _catalogi = WireMockServer.Start();
+    private WebApplicationFactory<GatewayMarker> _gateway = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        foreach (var backend in new[] { _zaken, _catalogi })
+            backend.Given(Request.Create().WithPath("/health/ready").UsingGet())
+                .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { status = "Healthy" }));
+        _zaken.Given(Request.Create().WithPath("/zaken/api/v1/zaken").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("API-version", "1.5.1")
+                .WithBodyAsJson(new { count = 0, next = (string?)null, previous = (string?)null, results = Array.Empty<object>() }));
+        _gateway = new WebApplicationFactory<GatewayMarker>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Zgw:PublicBaseUrl", "https://zgw.example.nl");
+            b.UseSetting("Zgw:Services:zaken:InternalUrl", _zaken.Url);
+            b.UseSetting("Zgw:Services:catalogi:InternalUrl", _catalogi.Url);
+            b.UseSetting("Zgw:Services:documenten:InternalUrl", "");
+        });
+        _client = _gateway.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        _zaken.Stop();
+        _catalogi.Stop();
+    }
+
+    [Fact]
+    public async Task ComponentPath_IsForwardedUnchanged_WithItsQuery()
+    {
+        var response = await _client.GetAsync("/zaken/api/v1/zaken?zaaktype=https%3A%2F%2Fx.nl%2Fzt%2F1&page=1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("1.5.1", Assert.Single(response.Headers.GetValues("API-version")));
+        var forwarded = Assert.Single(_zaken.LogEntries, e => e.RequestMessage.Path == "/zaken/api/v1/zaken");
+        Assert.Equal("https://x.nl/zt/1", forwarded.RequestMessage.Query!["zaaktype"].Single());
+    }
+
+    [Fact]
+    public async Task AuthorizationHeader_IsPassedToTheService()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/zaken");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer abc.def.ghi");
+        await _client.SendAsync(request);
+        var forwarded = _zaken.LogEntries.Last(e => e.RequestMessage.Path == "/zaken/api/v1/zaken");
+        Assert.Equal("Bearer abc.def.ghi", forwarded.RequestMessage.Headers!["Authorization"].Single());
+    }
+
+    [Theory]
+    [InlineData("/onbekend/api/v1/iets")]
+    [InlineData("/documenten/api/v1/enkelvoudiginformatieobjecten")]
+    [InlineData("/zaken/admin")]
+    public async Task PathWithoutARoute_Is404Problem(string path) =>
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync(path), HttpStatusCode.NotFound, "not_found");
+
+    [Fact]
+    public async Task Ready_Is200WhenEveryBackendIsReady()
+    {
+        var response = await _client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("backend:zaken").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("backend:catalogi").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_Is503AndNamesTheBackendThatIsDown_LiveStays200()
+    {
+        _catalogi.Stop();
+        var response = await _client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("Unhealthy", checks.GetProperty("backend:catalogi").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task BackendDown_Is502Problem()
+    {
+        _catalogi.Stop();
+        var response = await _client.GetAsync("/catalogi/api/v1/zaaktypen");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway, "error");
+    }
+}
