@@ -7,8 +7,7 @@ namespace Zgw.Data;
 
 /// <summary>
 /// The <c>migrate</c> verb of every service (<c>Zaken.Api migrate</c>): apply the migrations and exit, as a
-/// Kubernetes Job or the local run script does. <c>Database:MigrateOnStartup=true</c> migrates when the
-/// service starts instead (local use).
+/// Kubernetes Job or the local run script does.
 /// </summary>
 public static class MigrateCommand
 {
