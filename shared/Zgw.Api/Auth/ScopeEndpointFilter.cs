@@ -29,7 +29,7 @@ public static class ScopeEndpointFilter
     public static void Check(HttpContext context, ZgwScopeMetadata required)
     {
         var caller = context.GetZgwCaller();
-        if (!caller.HasAnyScope(required.Component, required.Scopes))
+        if (!caller.HasAnyScope(required.Scopes, required.Component))
             throw ZgwException.PermissionDenied(
                 $"Deze actie vereist een van de scopes {string.Join(", ", required.Scopes)} voor component {required.Component}.");
     }

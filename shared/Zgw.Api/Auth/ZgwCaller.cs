@@ -19,6 +19,17 @@ public sealed class ZgwCaller(ZgwTokenClaims claims, Applicatie applicatie)
         applicatie.Autorisaties.Any(a => a.Component == component && a.Scopes.Any(scopes.Contains));
 
     /// <summary>
+    /// True when the caller holds any of <paramref name="scopes"/>, each for the component it belongs to
+    /// (<see cref="ZgwScopes.ComponentOf"/>); <paramref name="calledComponent"/> places component-neutral scopes
+    /// such as <c>audittrails.lezen</c>. This is how an operation's OAS security list reads (A6; ztc-014 lists
+    /// <c>zaken.lezen</c>, a zrc scope, on Catalogi reads).
+    /// </summary>
+    public bool HasAnyScope(IEnumerable<string> scopes, string calledComponent) =>
+        applicatie.HeeftAlleAutorisaties ||
+        scopes.Any(scope => ZgwScopes.ComponentOf(scope, calledComponent) is { } component &&
+                            applicatie.Autorisaties.Any(a => a.Component == component && a.Scopes.Contains(scope)));
+
+    /// <summary>
     /// The autorisaties of <paramref name="component"/> that grant <paramref name="scope"/>: the
     /// (type, max vertrouwelijkheid) pairs a list query filters on (ZGW A8). Empty with
     /// <see cref="Applicatie.HeeftAlleAutorisaties"/>, which needs no filter: check that first.
