@@ -29,8 +29,18 @@ public static class ZgwApiExtensions
         services.Configure<UrlResolverOptions>(builder.Configuration.GetSection(UrlResolverOptions.Section));
         services.Configure<ServiceIdentityOptions>(builder.Configuration.GetSection(ServiceIdentityOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAutorisatieSource, ConfigurationAutorisatieSource>();
         services.AddMemoryCache();
+        services.Configure<AutorisatieCacheOptions>(builder.Configuration.GetSection(AutorisatieCacheOptions.Section));
+        services.TryAddSingleton<AutorisatieCache>();
+        services.TryAddSingleton<ConfigurationAutorisatieSource>();
+        services.TryAddSingleton<RemoteAutorisatieSource>();
+        // Clients from configuration (bootstrap: service identities) first, then the Autorisaties service when
+        // it is configured. The Autorisaties service itself registers its own database-backed source first.
+        services.TryAddSingleton<IAutorisatieSource>(sp =>
+            string.IsNullOrWhiteSpace(builder.Configuration["Zgw:Services:autorisaties:InternalUrl"])
+                ? sp.GetRequiredService<ConfigurationAutorisatieSource>()
+                : new CompositeAutorisatieSource([sp.GetRequiredService<ConfigurationAutorisatieSource>(), sp.GetRequiredService<RemoteAutorisatieSource>()]));
+        services.AddHttpClient(RemoteAutorisatieSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<UrlResolver>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         services.AddHttpClient(UrlResolver.HttpClientName)

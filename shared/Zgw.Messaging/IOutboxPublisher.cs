@@ -14,21 +14,24 @@ public interface IOutboxPublisher
 /// <summary>Publishes outbox rows on RabbitMQ through MassTransit, with the row id as message id.</summary>
 internal sealed class MassTransitOutboxPublisher(IBus bus) : IOutboxPublisher
 {
+    /// <summary>The outbox message types and the contracts they are published as.</summary>
+    private static readonly Dictionary<string, Type> Types = new()
+    {
+        [NotificatieOutbox.MessageType] = typeof(NotificatieMessage),
+        [AutorisatiesGewijzigd.MessageType] = typeof(AutorisatiesGewijzigd),
+    };
+
     public Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
-        switch (row.MessageType)
+        if (!Types.TryGetValue(row.MessageType, out var type))
+            throw new InvalidOperationException($"Outbox row {row.Id} has unknown message type '{row.MessageType}'.");
+        var message = JsonSerializer.Deserialize(row.Payload, type, ZgwJson.Options)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
+        return bus.Publish(message, type, ctx =>
         {
-            case NotificatieOutbox.MessageType:
-                var message = JsonSerializer.Deserialize<NotificatieMessage>(row.Payload, ZgwJson.Options)
-                    ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
-                return bus.Publish(message, ctx =>
-                {
-                    ctx.MessageId = row.Id;
-                    ctx.Headers.Set(ZgwHeaders.MessageId, row.Id.ToString());
-                    ctx.Durable = true;
-                }, cancellationToken);
-            default:
-                throw new InvalidOperationException($"Outbox row {row.Id} has unknown message type '{row.MessageType}'.");
-        }
+            ctx.MessageId = row.Id;
+            ctx.Headers.Set(ZgwHeaders.MessageId, row.Id.ToString());
+            ctx.Durable = true;
+        }, cancellationToken);
     }
 }

@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Zgw.Api.Auth;
 
 namespace Zgw.Messaging;
 
@@ -21,9 +23,18 @@ public static class MessagingExtensions
         var uri = new Uri(builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured."));
 
+        builder.Services.AddMemoryCache();
+        builder.Services.TryAddSingleton<AutorisatieCache>();
         builder.Services.AddMassTransit(bus =>
         {
             configure?.Invoke(bus);
+            // Every process keeps its own cache of autorisaties, so every process needs its own queue.
+            bus.AddConsumer<AutorisatiesGewijzigdConsumer>().Endpoint(e =>
+            {
+                e.Name = "openzaak-autorisaties-gewijzigd";
+                e.InstanceId = $"-{Guid.NewGuid():N}";
+                e.Temporary = true;
+            });
             if (options.QuorumQueues)
                 bus.AddConfigureEndpointsCallback((_, endpoint) =>
                 {
@@ -34,6 +45,7 @@ public static class MessagingExtensions
             {
                 ConfigureHost(cfg, uri);
                 cfg.Message<NotificatieMessage>(m => m.SetEntityName("openzaak.notificaties"));
+                cfg.Message<AutorisatiesGewijzigd>(m => m.SetEntityName("openzaak.autorisaties-gewijzigd"));
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -33,6 +33,7 @@ public sealed record Autorisatie(
     string? MaxVertrouwelijkheidaanduiding = null)
 {
     /// <summary>The type URL this autorisatie is limited to, whichever of the three applies.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? TypeUrl => Zaaktype ?? Informatieobjecttype ?? Besluittype;
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,67 @@ public static class ZgwBody
 {
     public static async Task<T> ReadAsync<T>(HttpContext context) where T : class
     {
+        await using var body = await OpenAsync(context);
+        T? value;
+        try
+        {
+            value = await JsonSerializer.DeserializeAsync<T>(body, ZgwJson.Options, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            throw ToValidationError(e);
+        }
+        return Validated(value);
+    }
+
+    /// <summary>
+    /// Reads a PATCH body: the fields it contains replace those of <paramref name="current"/> (the request shape
+    /// of the stored object), the result is validated as a whole, exactly like a PUT.
+    /// </summary>
+    public static async Task<T> ReadPatchAsync<T>(HttpContext context, T current) where T : class
+    {
+        await using var body = await OpenAsync(context);
+        JsonObject patch;
+        try
+        {
+            patch = await JsonSerializer.DeserializeAsync<JsonNode>(body, ZgwJson.Options, context.RequestAborted) as JsonObject
+                    ?? throw ZgwException.Validation(InvalidParam.NonFieldErrors, ZgwCodes.Invalid, "Ongeldige data. Verwacht een object.");
+        }
+        catch (JsonException e)
+        {
+            throw ToValidationError(e);
+        }
+        var merged = JsonSerializer.SerializeToNode(current, ZgwJson.Options)!.AsObject();
+        foreach (var (name, value) in patch)
+            merged[name] = value?.DeepClone();
+        T? result;
+        try
+        {
+            result = merged.Deserialize<T>(ZgwJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw ToValidationError(e);
+        }
+        return Validated(result);
+    }
+
+    private static T Validated<T>(T? value) where T : class
+    {
+        if (value is null)
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, ZgwCodes.Invalid, "Ongeldige data. Verwacht een object.");
+        if (value is IValidatable validatable)
+        {
+            var validator = new Validator();
+            validatable.Validate(validator);
+            validator.ThrowIfInvalid();
+        }
+        return value;
+    }
+
+    /// <summary>Checks Content-Type and size, and returns the body as a stream that stops at the limit.</summary>
+    private static Task<Stream> OpenAsync(HttpContext context)
+    {
         EnsureJsonContentType(context.Request);
         var limit = context.RequestServices.GetService<IOptions<ZgwOptions>>()?.Value.MaxJsonBodyBytes ?? 20 * 1024 * 1024;
         if (context.Request.ContentLength > limit)
@@ -26,26 +88,7 @@ public static class ZgwBody
         if (sizeFeature is { IsReadOnly: false } && (sizeFeature.MaxRequestBodySize is null || sizeFeature.MaxRequestBodySize > limit))
             sizeFeature.MaxRequestBodySize = limit;
 
-        T? value;
-        try
-        {
-            await using var limited = new LimitedReadStream(context.Request.Body, limit);
-            value = await JsonSerializer.DeserializeAsync<T>(limited, ZgwJson.Options, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            throw ToValidationError(e);
-        }
-        if (value is null)
-            throw ZgwException.Validation(InvalidParam.NonFieldErrors, ZgwCodes.Invalid, "Ongeldige data. Verwacht een object.");
-
-        if (value is IValidatable validatable)
-        {
-            var validator = new Validator();
-            validatable.Validate(validator);
-            validator.ThrowIfInvalid();
-        }
-        return value;
+        return Task.FromResult<Stream>(new LimitedReadStream(context.Request.Body, limit));
     }
 
     public static void EnsureJsonContentType(HttpRequest request)
@@ -64,7 +107,8 @@ public static class ZgwBody
         var name = FieldName(e.Path);
         if (e.InnerException is ZgwException inner)
             return inner;
-        if (name == InvalidParam.NonFieldErrors)
+        // The reader's own exception type (internal to System.Text.Json) means the text is not JSON at all.
+        if (name == InvalidParam.NonFieldErrors || e.GetType().Name == "JsonReaderException" || e.InnerException?.GetType().Name == "JsonReaderException")
             return ZgwException.ParseError($"JSON parse error - {Sanitize(e.Message)}");
         return ZgwException.Validation(name, ZgwCodes.Invalid, $"Ongeldige waarde voor dit veld ({Sanitize(e.Message)}).");
     }

@@ -20,7 +20,13 @@ public enum FilterOps
 }
 
 /// <summary>How a filter value is parsed and validated.</summary>
-public enum FilterKind { Text, Url, Date, DateTime, Bool, Int, Uuid, Choice }
+public enum FilterKind
+{
+    Text, Url, Date, DateTime, Bool, Int, Uuid, Choice,
+
+    /// <summary>A comma-separated list matched against an array column: any overlap (<c>&amp;&amp;</c>).</summary>
+    CommaListOverlap,
+}
 
 /// <summary>
 /// The filters of one list operation, declared once as data, and the parser that turns a query string
@@ -29,6 +35,9 @@ public enum FilterKind { Text, Url, Date, DateTime, Bool, Int, Uuid, Choice }
 /// </summary>
 public sealed class FilterSet
 {
+    /// <summary>No query parameters at all: detail reads and writes refuse any (ZGW G3).</summary>
+    public static readonly FilterSet None = new();
+
     private readonly Dictionary<string, (FilterDefinition Def, FilterOps Op)> _byParameter = new(StringComparer.Ordinal);
     private readonly HashSet<string> _otherParameters = new(StringComparer.Ordinal);
 
@@ -90,6 +99,12 @@ public sealed class FilterSet
 
     private static void Apply(SqlWhere where, FilterDefinition def, FilterOps op, string raw)
     {
+        if (def.Kind == FilterKind.CommaListOverlap)
+        {
+            var values = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            where.Add(p => def.Compare($"&& {p}"), values);
+            return;
+        }
         switch (op)
         {
             case FilterOps.IsNull:

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Zgw.Api.Problems;
+using Zgw.Api.References;
+using Zgw.ServiceDefaults;
+
+namespace Zgw.Api.Auth;
+
+public sealed class AutorisatieCacheOptions
+{
+    public const string Section = "Zgw:Autorisaties";
+
+    /// <summary>How long a client's applicatie and secrets are reused without a change event (safety net). Default 60 s.</summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long "unknown client" is remembered. Default 5 s.</summary>
+    public TimeSpan NegativeCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// The per-process cache of client registrations. Dropped per client id when the Autorisaties service
+/// announces a change (bus event), and expiring after a short TTL as a safety net (ARCHITECTURE §4, §11.1).
+/// </summary>
+public sealed class AutorisatieCache(IMemoryCache cache, IOptions<AutorisatieCacheOptions> options)
+{
+    private CancellationTokenSource _all = new();
+
+    public async ValueTask<ClientRegistration?> GetOrLoadAsync(string clientId, Func<ValueTask<ClientRegistration?>> load)
+    {
+        var key = "zgw-client:" + clientId;
+        if (cache.TryGetValue(key, out ClientRegistration? cached))
+            return cached;
+        var token = _all.Token;
+        var loaded = await load();
+        using var entry = cache.CreateEntry(key);
+        entry.Value = loaded;
+        entry.AbsoluteExpirationRelativeToNow = loaded is null ? options.Value.NegativeCacheDuration : options.Value.CacheDuration;
+        entry.AddExpirationToken(new CancellationChangeToken(token));
+        return loaded;
+    }
+
+    public void Invalidate(IEnumerable<string> clientIds)
+    {
+        foreach (var clientId in clientIds)
+            cache.Remove("zgw-client:" + clientId);
+    }
+
+    public void InvalidateAll()
+    {
+        var old = Interlocked.Exchange(ref _all, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+
+    private sealed class CancellationChangeToken(CancellationToken token) : Microsoft.Extensions.Primitives.IChangeToken
+    {
+        public bool HasChanged => token.IsCancellationRequested;
+        public bool ActiveChangeCallbacks => true;
+        public IDisposable RegisterChangeCallback(Action<object?> callback, object? state) => token.Register(callback, state);
+    }
+}
+
+/// <summary>Asks the sources in order; the first that knows the client answers.</summary>
+public sealed class CompositeAutorisatieSource(IReadOnlyList<IAutorisatieSource> sources) : IAutorisatieSource
+{
+    public async ValueTask<ClientRegistration?> FindAsync(string clientId, CancellationToken cancellationToken)
+    {
+        foreach (var source in sources)
+            if (await source.FindAsync(clientId, cancellationToken) is { } found)
+                return found;
+        return null;
+    }
+}
+
+/// <summary>
+/// Reads a client's applicatie and secrets from the Autorisaties service's internal endpoint
+/// (<c>GET /autorisaties/internal/v1/clients/{clientId}</c>), authenticated with this process's service
+/// identity, through the <see cref="AutorisatieCache"/> (ARCHITECTURE §11.1). Tokens are then verified locally.
+/// </summary>
+public sealed class RemoteAutorisatieSource(
+    IHttpClientFactory httpClients,
+    AutorisatieCache cache,
+    IOptions<ZgwOptions> zgw,
+    IOptions<ServiceIdentityOptions> identity,
+    TimeProvider time,
+    ILogger<RemoteAutorisatieSource> logger) : IAutorisatieSource
+{
+    public const string HttpClientName = "zgw-autorisaties";
+
+    public ValueTask<ClientRegistration?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(clientId, () => LoadAsync(clientId, cancellationToken));
+
+    private async ValueTask<ClientRegistration?> LoadAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var baseUrl = zgw.Value.Services.GetValueOrDefault("autorisaties")?.InternalUrl?.TrimEnd('/')
+            ?? throw new InvalidOperationException("Zgw:Services:autorisaties:InternalUrl is not configured.");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/autorisaties/internal/v1/clients/{Uri.EscapeDataString(clientId)}");
+        var id = identity.Value;
+        if (id.ClientId is { Length: > 0 } && id.Secret is { Length: > 0 })
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+                ZgwJwt.Create(id.ClientId, Encoding.UTF8.GetBytes(id.Secret), time.GetUtcNow()));
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                return null;
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<ClientMaterial>(ZgwJson.Options, cancellationToken)
+                       ?? throw new InvalidOperationException("empty answer");
+            return body.ToRegistration();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Autorisaties service unreachable for client lookup: {Error}", e.Message);
+            throw new ZgwException(503, "autorisaties_unavailable", "Autorisaties niet bereikbaar.",
+                "De autorisaties van deze client konden niet worden opgehaald; probeer het later opnieuw.");
+        }
+    }
+}
+
+/// <summary>The internal endpoint's answer: a client's secrets (base64) and its applicatie, if any.</summary>
+public sealed record ClientMaterial(
+    string ClientId,
+    IReadOnlyList<string> Secrets,
+    ClientMaterial.ApplicatieMaterial? Applicatie)
+{
+    public sealed record ApplicatieMaterial(string? Url, IReadOnlyList<string> ClientIds, string Label, bool HeeftAlleAutorisaties,
+        IReadOnlyList<Autorisatie> Autorisaties);
+
+    [JsonIgnore]
+    public bool IsEmpty => Secrets.Count == 0 && Applicatie is null;
+
+    public ClientRegistration ToRegistration()
+    {
+        var applicatie = Applicatie is null
+            ? new Auth.Applicatie(null, [ClientId], ClientId, false, [])
+            : new Auth.Applicatie(Applicatie.Url, Applicatie.ClientIds, Applicatie.Label, Applicatie.HeeftAlleAutorisaties, Applicatie.Autorisaties);
+        return new ClientRegistration(ClientId, Secrets.Select(Convert.FromBase64String).ToList(), applicatie);
+    }
+}
