@@ -23,6 +23,8 @@
 #   OPENZAAK_DEMO_CLIENT_ID   default openzaak-demo
 #   OPENZAAK_DEMO_SECRET      default: random, made once and kept in .local/demo-secret
 #   OPENZAAK_ADMIN_KEY        default: random, made once and kept in .local/admin-key
+#   OPENZAAK_CREDENTIAL_KEY   key encrypting client secrets at rest (base64, 32 bytes);
+#                             default: random, made once and kept in .local/credential-key
 #   ASPNETCORE_ENVIRONMENT    default Production
 #   INFRA_PG_FAST             default 0 here (fsync on: this data is kept)
 #   OPENZAAK_READY_TIMEOUT    seconds to wait for /health/ready (default 180)
@@ -141,7 +143,9 @@ launch() {
   log_file=$(rotate_log "$name")
   (
     cd "$(dirname "$dll")"
-    exec setsid env "${common_env[@]}" ASPNETCORE_URLS="$urls" dotnet "$dll" "$@" \
+    exec setsid env "${common_env[@]}" ASPNETCORE_URLS="$urls" \
+      Zgw__ServiceIdentity__ClientId="openzaak-$name" Zgw__ServiceIdentity__Secret="${identity_secret[$name]}" \
+      dotnet "$dll" "$@" \
       >>"$log_file" 2>&1 </dev/null
   ) &
   pid=$!
@@ -245,6 +249,9 @@ done
 client_id=${OPENZAAK_DEMO_CLIENT_ID:-openzaak-demo}
 client_secret=$(new_secret "$state/demo-secret" "${OPENZAAK_DEMO_SECRET:-}")
 admin_key=$(new_secret "$state/admin-key" "${OPENZAAK_ADMIN_KEY:-}")
+# The key that encrypts client secrets at rest in the Autorisaties service (32 bytes, base64).
+[[ -s $state/credential-key || -n ${OPENZAAK_CREDENTIAL_KEY:-} ]] || (umask 077 && head -c 32 /dev/urandom | base64 >"$state/credential-key")
+credential_key=$(new_secret "$state/credential-key" "${OPENZAAK_CREDENTIAL_KEY:-}")
 
 trap 'shutdown 130' INT
 trap 'shutdown 143' TERM
@@ -288,14 +295,53 @@ common_env=(
   "ConnectionStrings__Database=$pg_cs"
   "ConnectionStrings__RabbitMq=$OPENZAAK_AMQP"
   "Zgw__PublicBaseUrl=$public_url"
-  "Zgw__Clients__0__ClientId=$client_id"
-  "Zgw__Clients__0__Secret=$client_secret"
-  "Zgw__Clients__0__HeeftAlleAutorisaties=true"
   "OPENZAAK_ADMIN_KEY=$admin_key"
+  "Autorisaties__CredentialKey=$credential_key"
+  "Gateway__ExposeAdminApi=true"
 )
 for key in "${keys[@]}"; do
   common_env+=("Zgw__Services__${key}__InternalUrl=http://127.0.0.1:${svc_port[$key]}")
 done
+
+# Service identities (ARCHITECTURE §11.3): every process has its own client id and secret, known to every
+# process from configuration, with the autorisaties it needs for calls to its siblings. Services that read
+# objects of any type across components get heeftAlleAutorisaties; the others get exactly their scopes.
+client_index=0
+add_client() {   # add_client CLIENT_ID SECRET (all | component:scope,scope ...)
+  local id=$1 secret=$2 n=$client_index a=0 spec comp scope s
+  local -a scopes
+  shift 2
+  common_env+=("Zgw__Clients__${n}__ClientId=$id" "Zgw__Clients__${n}__Secret=$secret" "Zgw__Clients__${n}__Label=$id")
+  if [[ $1 == all ]]; then
+    common_env+=("Zgw__Clients__${n}__HeeftAlleAutorisaties=true")
+  else
+    for spec in "$@"; do
+      comp=${spec%%:*}
+      s=0
+      common_env+=("Zgw__Clients__${n}__Autorisaties__${a}__Component=$comp")
+      IFS=, read -ra scopes <<<"${spec#*:}"
+      for scope in "${scopes[@]}"; do
+        common_env+=("Zgw__Clients__${n}__Autorisaties__${a}__Scopes__${s}=$scope")
+        s=$((s + 1))
+      done
+      a=$((a + 1))
+    done
+  fi
+  client_index=$((client_index + 1))
+}
+declare -A identity_secret=()
+for name in gateway "${keys[@]}"; do
+  identity_secret[$name]=$(new_secret "$state/service-secret-$name")
+  case $name in
+    zaken|documenten|besluiten) add_client "openzaak-$name" "${identity_secret[$name]}" all ;;
+    *) add_client "openzaak-$name" "${identity_secret[$name]}" ac:autorisaties.credentials.lezen nrc:notificaties.publiceren ;;
+  esac
+done
+# Without an Autorisaties service the demo client is known from configuration; with one, it is registered
+# through the admin API once everything is up.
+has_autorisaties=0
+[[ -n ${svc_port[autorisaties]:-} ]] && has_autorisaties=1
+(( has_autorisaties )) || add_client "$client_id" "$client_secret" all
 
 # Migrate (one after the other: one database), then start each service.
 declare -A svc_dll=()
@@ -333,6 +379,15 @@ while :; do
   sleep 1
 done
 
+if (( has_autorisaties )); then
+  log "registering the demo client $client_id through the Autorisaties admin API"
+  code=$(curl -s -o "$logs/admin-register.log" -w '%{http_code}' --max-time 20 -X PUT \
+    -H "X-Admin-Key: $admin_key" -H 'Content-Type: application/json' \
+    -d "{\"secret\": \"$client_secret\", \"label\": \"Demo client (local use only)\", \"heeftAlleAutorisaties\": true}" \
+    "$public_url/autorisaties/admin/v1/credentials/$client_id" || true)
+  [[ $code == 204 ]] || { cat "$logs/admin-register.log" >&2; die "registering the demo client failed (HTTP $code)"; }
+fi
+
 cat <<EOF
 
 OpenZaak is running (Ctrl-C stops everything).
@@ -357,6 +412,20 @@ A ZGW token (HS256 JWT with iss, iat, client_id, user_id, user_representation):
   curl -H "Authorization: Bearer \$TOKEN" $public_url/${keys[0]:-zaken}/api/v1/
 
 EOF
+if (( has_autorisaties )); then
+  cat <<EOF
+Register a client of your own with limited autorisaties (here: it may read applicaties, nothing else):
+  curl -X PUT -H "X-Admin-Key: \$(cat .local/admin-key)" -H 'Content-Type: application/json' \\
+    -d '{"secret": "een-geheim-van-minstens-32-tekens!!", "label": "Mijn app",
+         "autorisaties": [{"component": "ac", "scopes": ["autorisaties.lezen"]}]}' \\
+    $public_url/autorisaties/admin/v1/credentials/mijn-app
+  TOKEN=\$(deploy/local/token.sh mijn-app 'een-geheim-van-minstens-32-tekens!!')
+  curl -H "Authorization: Bearer \$TOKEN" $public_url/autorisaties/api/v1/applicaties      # 200
+  curl -X POST -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -d '{}' \\
+    $public_url/autorisaties/api/v1/applicaties                                             # 403
+
+EOF
+fi
 
 # Foreground: report a process that dies; Ctrl-C / SIGTERM run shutdown().
 declare -A reported=()

@@ -12,13 +12,15 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:RabbitMq</c>, an <c>amqp://user:pass@host:port/vhost</c> URI):
     /// durable exchanges and queues, publisher confirms, quorum queues when configured, a readiness check on the
-    /// bus, and the outbox relay. A service that is started while the broker is down still starts; its outbox
-    /// holds the messages until the broker is back.
+    /// bus, the outbox relay (unless <paramref name="outboxRelay"/> is false: the gateway has no outbox), and
+    /// the consumer that drops changed clients from this process's autorisatie cache. A service that is
+    /// started while the broker is down still starts; its outbox holds the messages until the broker is back.
     /// </summary>
     public static WebApplicationBuilder AddZgwMessaging(this WebApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator>? configure = null)
+        Action<IBusRegistrationConfigurator>? configure = null, bool outboxRelay = true)
     {
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        options.RelayEnabled &= outboxRelay;
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
         var uri = new Uri(builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured."));
