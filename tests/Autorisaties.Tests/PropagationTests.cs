@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Gateway;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Http;
 using Zgw.Api;
 using Zgw.Api.Auth;
@@ -20,6 +23,7 @@ public sealed class PropagationTests(Xunit.Abstractions.ITestOutputHelper output
 {
     private readonly AutorisatiesApp _autorisaties = new() { KestrelPort = TestInfrastructure.FreePort() };
     private TestApp _consumer = null!;
+    private WebApplicationFactory<GatewayMarker> _gateway = null!;
 
     public async Task InitializeAsync()
     {
@@ -42,24 +46,40 @@ public sealed class PropagationTests(Xunit.Abstractions.ITestOutputHelper output
             a.UseZgwApi();
             a.MapZgwApi("/zaken/api/v1").MapGet("/probe", () => Results.Ok(new { ok = true })).RequireScopes(ZgwScopes.Zrc, "zaken.lezen");
         });
-        await WaitForBusAsync();
+        await WaitForBusAsync(_consumer.Services);
+        _gateway = new WebApplicationFactory<GatewayMarker>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:RabbitMq", TestInfrastructure.RabbitMq);
+            b.UseSetting("Zgw:PublicBaseUrl", AutorisatiesApp.PublicBase);
+            b.UseSetting("Zgw:Services:autorisaties:InternalUrl", _autorisaties.Url);
+            b.UseSetting("Zgw:ServiceIdentity:ClientId", AutorisatiesApp.ServiceClient);
+            b.UseSetting("Zgw:ServiceIdentity:Secret", AutorisatiesApp.Secret);
+            b.UseSetting("Zgw:Autorisaties:CacheDuration", "00:10:00");
+        });
+        _gateway.CreateClient().Dispose();
+        await WaitForBusAsync(_gateway.Services);
     }
 
     public async Task DisposeAsync()
     {
+        await _gateway.DisposeAsync();
         await _consumer.DisposeAsync();
         await _autorisaties.DisposeAsync();
     }
 
-    private async Task WaitForBusAsync()
+    private static async Task WaitForBusAsync(IServiceProvider services)
     {
-        var bus = (MassTransit.IBusControl)_consumer.Services.GetService(typeof(MassTransit.IBusControl))!;
+        var bus = (MassTransit.IBusControl)services.GetService(typeof(MassTransit.IBusControl))!;
         for (var i = 0; i < 300 && bus.CheckHealth().Status != MassTransit.BusHealthStatus.Healthy; i++)
             await Task.Delay(100);
     }
 
     private Task<HttpResponseMessage> Probe(string clientId, string secret) =>
         _consumer.CreateClient().WithToken(clientId, secret).GetAsync("/zaken/api/v1/probe");
+
+    /// <summary>Through the gateway to the real Autorisaties service: both check the token.</summary>
+    private Task<HttpResponseMessage> ThroughGateway(string clientId, string secret) =>
+        _gateway.CreateClient().WithToken(clientId, secret).GetAsync("/autorisaties/api/v1/applicaties");
 
     private static async Task<TimeSpan> TimeUntil(Func<Task<bool>> condition)
     {
@@ -96,7 +116,32 @@ public sealed class PropagationTests(Xunit.Abstractions.ITestOutputHelper output
         var scopeRestored = await TimeUntil(async () => (await Probe(clientId, "propagatie")).StatusCode == HttpStatusCode.OK);
         await _autorisaties.Admin().DeleteAsync($"/autorisaties/admin/v1/credentials/{clientId}");
         var revoked = await TimeUntil(async () => (await Probe(clientId, "propagatie")).StatusCode == HttpStatusCode.Forbidden);
+        Assert.True(scopeRemoved + scopeRestored + revoked < TimeSpan.FromSeconds(15));
         output.WriteLine($"took effect after: scope removed {scopeRemoved.TotalMilliseconds:F0} ms, restored {scopeRestored.TotalMilliseconds:F0} ms, secret revoked {revoked.TotalMilliseconds:F0} ms");
         await ProblemAssert.IsProblemAsync(await Probe(clientId, "propagatie"), HttpStatusCode.Forbidden, "not_authenticated");
+    }
+
+    [Fact]
+    public async Task ApplicatieChangeAndRevocation_TakeEffectAtTheGatewayWithinFiveSeconds()
+    {
+        var clientId = AutorisatiesApp.NewClientId();
+        await _autorisaties.Admin().PutAsJsonAsync($"/autorisaties/admin/v1/credentials/{clientId}", new
+        {
+            secret = "via-gateway",
+            autorisaties = new[] { new { component = "ac", scopes = new[] { "autorisaties.lezen" } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, (await ThroughGateway(clientId, "via-gateway")).StatusCode);
+
+        var applicatie = AutorisatiesApp.Json(await _autorisaties.Client().GetStringAsync($"/autorisaties/api/v1/applicaties/consumer?clientId={clientId}"));
+        var path = new Uri(applicatie.GetProperty("url").GetString()!).AbsolutePath;
+        await _autorisaties.Client().PatchAsJsonAsync(path, new { autorisaties = new[] { new { component = "ztc", scopes = new[] { "catalogi.lezen" } } } });
+        var scopeRemoved = await TimeUntil(async () => (await ThroughGateway(clientId, "via-gateway")).StatusCode == HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await ThroughGateway(clientId, "via-gateway"), HttpStatusCode.Forbidden, "permission_denied");
+
+        await _autorisaties.Admin().DeleteAsync($"/autorisaties/admin/v1/credentials/{clientId}");
+        var revoked = await TimeUntil(async () =>
+            (await ThroughGateway(clientId, "via-gateway")) is { StatusCode: HttpStatusCode.Forbidden } r &&
+            (await r.Content.ReadAsStringAsync()).Contains("not_authenticated"));
+        output.WriteLine($"gateway: scope removed after {scopeRemoved.TotalMilliseconds:F0} ms, secret revoked after {revoked.TotalMilliseconds:F0} ms");
     }
 }

@@ -35,8 +35,11 @@ public sealed class GatewayRoutingTests : IAsyncLifetime
             b.UseSetting("Zgw:Services:zaken:InternalUrl", _zaken.Url);
             b.UseSetting("Zgw:Services:catalogi:InternalUrl", _catalogi.Url);
             b.UseSetting("Zgw:Services:documenten:InternalUrl", "");
+            b.UseSetting("Zgw:Clients:0:ClientId", "app");
+            b.UseSetting("Zgw:Clients:0:Secret", "geheim");
+            b.UseSetting("Zgw:Clients:0:HeeftAlleAutorisaties", "true");
         });
-        _client = _gateway.CreateClient();
+        _client = _gateway.CreateClient().WithToken("app", "geheim");
         return Task.CompletedTask;
     }
 
@@ -60,19 +63,24 @@ public sealed class GatewayRoutingTests : IAsyncLifetime
     [Fact]
     public async Task AuthorizationHeader_IsPassedToTheService()
     {
+        var token = ZgwTokens.Mint("app", "geheim");
         var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/zaken");
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer abc.def.ghi");
-        await _client.SendAsync(request);
+        request.Headers.Authorization = ZgwTokens.Bearer(token);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
         var forwarded = _zaken.LogEntries.Last(e => e.RequestMessage.Path == "/zaken/api/v1/zaken");
-        Assert.Equal("Bearer abc.def.ghi", forwarded.RequestMessage.Headers!["Authorization"].Single());
+        Assert.Equal($"Bearer {token}", forwarded.RequestMessage.Headers!["Authorization"].Single());
     }
 
     [Theory]
     [InlineData("/onbekend/api/v1/iets")]
     [InlineData("/documenten/api/v1/enkelvoudiginformatieobjecten")]
     [InlineData("/zaken/admin")]
-    public async Task PathWithoutARoute_Is404Problem(string path) =>
+    public async Task PathWithoutARoute_Is404Problem(string path)
+    {
         await ProblemAssert.IsProblemAsync(await _client.GetAsync(path), HttpStatusCode.NotFound, "not_found");
+        using var anonymous = _gateway.CreateClient();
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync(path), HttpStatusCode.NotFound, "not_found");
+    }
 
     [Fact]
     public async Task Ready_Is200WhenEveryBackendIsReady()

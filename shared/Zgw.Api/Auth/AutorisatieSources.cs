@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -31,18 +32,32 @@ public sealed class AutorisatieCache(IMemoryCache cache, IOptions<AutorisatieCac
 {
     private CancellationTokenSource _all = new();
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<ClientRegistration?>>> _loading = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cached registration, or one load for all concurrent callers (a burst of requests of one client, or
+    /// of made-up client ids, costs one lookup each, not one per request).
+    /// </summary>
     public async ValueTask<ClientRegistration?> GetOrLoadAsync(string clientId, Func<ValueTask<ClientRegistration?>> load)
     {
         var key = "zgw-client:" + clientId;
         if (cache.TryGetValue(key, out ClientRegistration? cached))
             return cached;
         var token = _all.Token;
-        var loaded = await load();
-        using var entry = cache.CreateEntry(key);
-        entry.Value = loaded;
-        entry.AbsoluteExpirationRelativeToNow = loaded is null ? options.Value.NegativeCacheDuration : options.Value.CacheDuration;
-        entry.AddExpirationToken(new CancellationChangeToken(token));
-        return loaded;
+        var loading = _loading.GetOrAdd(clientId, _ => new Lazy<Task<ClientRegistration?>>(() => load().AsTask()));
+        try
+        {
+            var loaded = await loading.Value;
+            using var entry = cache.CreateEntry(key);
+            entry.Value = loaded;
+            entry.AbsoluteExpirationRelativeToNow = loaded is null ? options.Value.NegativeCacheDuration : options.Value.CacheDuration;
+            entry.AddExpirationToken(new CancellationChangeToken(token));
+            return loaded;
+        }
+        finally
+        {
+            _loading.TryRemove(KeyValuePair.Create(clientId, loading));
+        }
     }
 
     public void Invalidate(IEnumerable<string> clientIds)
@@ -111,12 +126,12 @@ public sealed class RemoteAutorisatieSource(
             if (response.StatusCode == HttpStatusCode.NotFound)
                 return null;
             response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<ClientMaterial>(ZgwJson.Options, cancellationToken)
-                       ?? throw new InvalidOperationException("empty answer");
+            var body = await response.Content.ReadFromJsonAsync<ClientMaterial>(ZgwJson.Options, cancellationToken);
+            if (body?.ClientId is null || body.Secrets is null)
+                throw new InvalidOperationException("incomplete client material");
             return body.ToRegistration();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException
-                                   && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError("Autorisaties service unreachable for client lookup: {Error}", e.Message);
             throw new ZgwException(503, "autorisaties_unavailable", "Autorisaties niet bereikbaar.",
