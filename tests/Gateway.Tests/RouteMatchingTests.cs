@@ -75,6 +75,8 @@ public sealed class RouteMatchingTests : IAsyncLifetime
     [InlineData("/zaken/api/v1/schema/openapi.json")]
     [InlineData("/catalogi/api/v1/schema/openapi.yaml")]
     [InlineData("/notificaties/api/v1/openapi.json")]
+    [InlineData("/autorisaties/api/v1/schema/index.html")]
+    [InlineData("/documenten/api/v1/schema")]
     public async Task OasDocument_NeedsNoToken(string path)
     {
         Assert.True((await _host.SendAsync(_host.Anonymous(), "GET", path)).Forwarded);

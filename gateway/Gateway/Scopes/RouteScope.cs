@@ -20,10 +20,10 @@ public static partial class RouteScopeTable
 {
     /// <summary>
     /// The component's own OAS document, readable without a token (ZGW G5), at the paths the reference
-    /// implementations use.
+    /// implementations use, and its Swagger UI (<c>/schema/</c> with its static files).
     /// </summary>
     public static IReadOnlyList<RouteScope> OpenDocuments { get; } =
-        ZgwComponent.All.SelectMany(c => new[] { "/schema/openapi.json", "/schema/openapi.yaml", "/openapi.json" }
+        ZgwComponent.All.SelectMany(c => new[] { "/schema/openapi.json", "/schema/openapi.yaml", "/openapi.json", "/schema", "/schema/{asset}" }
             .Select(path => new RouteScope("GET", c.ApiPath + path, c.Key, []))).ToList();
 
     /// <summary>Every route the gateway forwards under <c>/{component}/api/v1</c>.</summary>
