@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Dapper;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ public sealed class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly Meter Meter = new("OpenZaak.Outbox");
+    private static readonly ActivitySource Tracing = new("OpenZaak.Outbox");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("openzaak.outbox.published");
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>("openzaak.outbox.publish_failures");
     private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("openzaak.outbox.lag", "ms");
@@ -77,7 +79,7 @@ public sealed class OutboxRelay(
             return 0; // another replica is relaying this schema
 
         var rows = (await connection.QueryAsync<OutboxRow>("""
-            SELECT seq, id, message_type, payload::text AS payload, created_at, attempts
+            SELECT seq, id, message_type, payload::text AS payload, created_at, attempts, trace_parent
             FROM outbox
             WHERE published_at IS NULL
             ORDER BY seq
@@ -93,6 +95,8 @@ public sealed class OutboxRelay(
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(options.Value.PublishTimeout);
+                // Continue the trace of the request that made the change (the bus carries it on).
+                using var activity = Tracing.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
                 await publisher.PublishAsync(row, timeout.Token);
                 published.Add(row.Seq);
                 Lag.Record((DateTime.UtcNow - row.CreatedAt).TotalMilliseconds);
@@ -132,28 +136,6 @@ public sealed class OutboxRelay(
             logger.LogInformation("Purged {Count} published outbox rows of {Schema}", purged, database.Schema);
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await database.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Release();
-                await connection.ExecuteAsync($"LISTEN {OutboxWriter.Channel(database.Schema)}");
-                while (!stoppingToken.IsCancellationRequested)
-                    await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogDebug("Outbox LISTEN connection lost ({Error}); polling until it is back", e.Message);
-                try { await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken stoppingToken) =>
+        PgListener.ListenAsync(database, OutboxWriter.Channel(database.Schema), () => _wake.Release(), logger, stoppingToken);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -17,6 +18,9 @@ public sealed class OutboxRow
     public DateTime CreatedAt { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>The W3C traceparent of the request that wrote the row, if it was traced.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>
@@ -33,10 +37,10 @@ public static class OutboxWriter
     {
         var id = Guid.CreateVersion7();
         await connection.ExecuteAsync("""
-            INSERT INTO outbox (id, message_type, payload) VALUES (@id, @messageType, CAST(@payload AS jsonb));
+            INSERT INTO outbox (id, message_type, payload, trace_parent) VALUES (@id, @messageType, CAST(@payload AS jsonb), @traceParent);
             SELECT pg_notify('outbox_' || current_schema(), '');
             """,
-            new { id, messageType, payload = JsonSerializer.Serialize(message, ZgwJson.Options) }, transaction);
+            new { id, messageType, payload = JsonSerializer.Serialize(message, ZgwJson.Options), traceParent = Activity.Current?.Id }, transaction);
         return id;
     }
 }

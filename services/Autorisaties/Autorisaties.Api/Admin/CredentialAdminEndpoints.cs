@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Autorisaties.Api.Resources.Applicatie;
 using Microsoft.Extensions.Options;
@@ -44,24 +43,10 @@ public static class CredentialAdminEndpoints
 
     public static WebApplication MapCredentialAdminEndpoints(this WebApplication app)
     {
-        var admin = app.MapGroup(Path).AddEndpointFilter(async (ctx, next) =>
-        {
-            RequireAdminKey(ctx.HttpContext);
-            return await next(ctx);
-        });
+        var admin = app.MapGroup(Path).RequireAdminKey();
         admin.MapPut("/credentials/{clientId}", Put);
         admin.MapDelete("/credentials/{clientId}", Delete);
         return app;
-    }
-
-    private static void RequireAdminKey(HttpContext ctx)
-    {
-        var configured = ctx.RequestServices.GetRequiredService<IConfiguration>()["OPENZAAK_ADMIN_KEY"];
-        if (string.IsNullOrEmpty(configured))
-            throw ZgwException.PermissionDenied("De admin-API staat uit: OPENZAAK_ADMIN_KEY is niet ingesteld.");
-        var given = ctx.Request.Headers["X-Admin-Key"].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
-            throw ZgwException.NotAuthenticated("De X-Admin-Key header ontbreekt of is onjuist.");
     }
 
     private static void ValidateClientId(string clientId)

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Notificaties.Api;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using Response = WireMock.ResponseBuilders.Response;
+using WireMock.Server;
+using Zgw.Messaging;
+using Zgw.Testing;
+
+namespace Notificaties.Tests;
+
+/// <summary>Issue 5's promise, tested: nothing is lost when a subscriber, the service or the broker goes away.</summary>
+public sealed class SubscriberOutageTests : NotificatiesApp
+{
+    protected override IDictionary<string, string> Extra => new Dictionary<string, string>
+    {
+        ["Notificaties:Delivery:RetrySchedule"] = "00:00:00.200,00:00:00.400,00:00:00.800,00:00:01,00:00:01,00:00:01,00:00:01,00:00:01",
+    };
+
+    [Fact]
+    public async Task SubscriberDownForAWhile_ThenBack_ReceivesEverything()
+    {
+        var kanaal = await KanaalAsync();
+        using var subscriber = Subscriber(503);
+        await SubscribeAsync(subscriber, kanaal);
+        for (var i = 0; i < 20; i++)
+            await PublishAsync(Message(kanaal, hoofdObject: $"https://zgw.example.nl/zaken/api/v1/zaken/{i % 4}", actie: $"m{i}"));
+
+        await Task.Delay(2000); // down for two seconds: several failed attempts
+        Assert.Empty(Received(subscriber, onlyAnswered2xx: true));
+        subscriber.Reset();
+        subscriber.Given(Request.Create().WithPath("/callback").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+
+        await WaitUntil(() => Received(subscriber, onlyAnswered2xx: true).Select(m => m.GetProperty("actie").GetString()).Distinct().Count() == 20,
+            what: "all 20 after the outage");
+        Assert.Equal(20, await QueryAsync<long>("SELECT count(*) FROM delivery WHERE status = 'delivered'"));
+    }
+
+    [Fact]
+    public async Task SlowSubscriber_DoesNotDelayAHealthyOne()
+    {
+        var kanaal = await KanaalAsync();
+        using var slow = WireMockServer.Start();
+        slow.Given(Request.Create().WithPath("/callback").UsingPost()).RespondWith(Response.Create().WithStatusCode(204).WithDelay(TimeSpan.FromSeconds(3)));
+        using var healthy = Subscriber();
+        await SubscribeAsync(slow, kanaal);
+        await SubscribeAsync(healthy, kanaal);
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+            await PublishAsync(Message(kanaal, hoofdObject: $"https://zgw.example.nl/zaken/api/v1/zaken/{i}"));
+        await WaitUntil(() => Received(healthy).Count == 20, seconds: 10, what: "the healthy subscriber");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"the healthy subscriber waited {watch.Elapsed}");
+    }
+}
+
+public sealed class DeadLetterTests : NotificatiesApp
+{
+    [Fact]
+    public async Task PoisonCallback_EndsDeadLettered_AndReplays()
+    {
+        var kanaal = await KanaalAsync();
+        using var subscriber = Subscriber(500);
+        await SubscribeAsync(subscriber, kanaal);
+        await PublishAsync(Message(kanaal, actie: "vergiftigd"));
+
+        var admin = Factory.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+        JsonElement letters = default;
+        await WaitUntil(() =>
+        {
+            letters = JsonDocument.Parse(admin.GetStringAsync("/notificaties/admin/v1/dead-letters").Result).RootElement;
+            return letters.GetArrayLength() == 1;
+        }, what: "the dead letter");
+        Assert.Equal(4, letters[0].GetProperty("attempts").GetInt32()); // the first try and the 3 retries of the schedule
+        Assert.Equal(500, letters[0].GetProperty("lastStatus").GetInt32());
+        Assert.Equal(4, subscriber.LogEntries.Count());
+        await ProblemAssert.IsProblemAsync(await Factory.CreateClient().GetAsync("/notificaties/admin/v1/dead-letters"),
+            HttpStatusCode.Forbidden, "not_authenticated");
+
+        subscriber.Reset();
+        subscriber.Given(Request.Create().WithPath("/callback").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        var replay = await admin.PostAsync($"/notificaties/admin/v1/dead-letters/{letters[0].GetProperty("id").GetInt64()}/replay", null);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        await WaitUntil(() => Received(subscriber, onlyAnswered2xx: true).Count == 1, what: "the replayed delivery");
+        Assert.Equal(0, JsonDocument.Parse(await admin.GetStringAsync("/notificaties/admin/v1/dead-letters")).RootElement.GetArrayLength());
+    }
+}
+
+/// <summary>RabbitMQ goes away between the services and Notificaties: the durable queue keeps every message.</summary>
+public sealed class BrokerOutageTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private readonly string _queue = "nrc-test-" + Guid.NewGuid().ToString("N")[..8];
+    private TcpProxy _proxy = null!;
+    private WebApplicationFactory<NotificatiesMarker> _nrc = null!;
+    private TestApp _publisher = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var amqp = new Uri(TestInfrastructure.RabbitMq);
+        _proxy = new TcpProxy(amqp.Port);
+        var settings = NotificatiesApp.Settings(_database, _queue, new UriBuilder(amqp) { Port = _proxy.Port }.Uri.ToString());
+        _nrc = new WebApplicationFactory<NotificatiesMarker>().WithWebHostBuilder(b =>
+        {
+            foreach (var (k, v) in settings)
+                b.UseSetting(k, v);
+        });
+        _nrc.CreateClient().Dispose();
+        await NotificatiesApp.WaitForBusAsync(_nrc.Services);
+        _publisher = await TestApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq },
+            b => b.AddZgwMessaging(outboxRelay: false), _ => { });
+        await NotificatiesApp.WaitForBusAsync(_publisher.Services);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _publisher.DisposeAsync();
+        await _nrc.DisposeAsync();
+        await _proxy.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BrokerUnreachable_MessagesWaitInTheQueue_AndAreAllDeliveredAfterwards()
+    {
+        using var subscriber = NotificatiesApp.Subscriber();
+        var response = await _nrc.CreateClient().WithToken(NotificatiesApp.Consumer, NotificatiesApp.Secret).PostAsJsonAsync("/notificaties/api/v1/abonnement", new
+        {
+            callbackUrl = subscriber.Url + "/callback", auth = "Bearer x", kanalen = new[] { new { naam = "zaken" } },
+        });
+        Assert.True(response.IsSuccessStatusCode);
+
+        _proxy.Cut();
+        var bus = _publisher.Services.GetRequiredService<IBus>();
+        var marker = Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 10; i++)
+        {
+            await bus.Publish(new NotificatieMessage("zaken", $"https://zgw.example.nl/zaken/api/v1/zaken/{marker}", "zaak",
+                $"https://zgw.example.nl/zaken/api/v1/zaken/{marker}", $"m{i}", DateTimeOffset.UtcNow,
+                new Dictionary<string, string> { ["bronorganisatie"] = "000000000", ["zaaktype"] = "z", ["vertrouwelijkheidaanduiding"] = "openbaar" }));
+        }
+        await Task.Delay(1500);
+        Assert.Empty(NotificatiesApp.Received(subscriber));
+
+        _proxy.Restore();
+        await NotificatiesApp.WaitUntil(() => NotificatiesApp.Received(subscriber).Count(m => m.GetProperty("hoofdObject").GetString()!.EndsWith(marker)) == 10,
+            seconds: 60, what: "the ten queued messages");
+    }
+}
+
+/// <summary>The Notificaties process is killed with SIGKILL in the middle of a back-off; started again it delivers everything.</summary>
+public sealed class ProcessKillTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private readonly string _queue = "nrc-test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly int _port = TestInfrastructure.FreePort();
+    private Process? _process;
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        Stop(kill: true);
+        await _database.DisposeAsync();
+    }
+
+    private static string ServiceDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(TestInfrastructure.RepositoryRoot(), "services", "Notificaties", "Notificaties.Api", "bin", configuration, "net10.0", "Notificaties.Api.dll");
+        Assert.True(File.Exists(dll), $"build the service first: {dll}");
+        return dll;
+    }
+
+    private async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(ServiceDll())! };
+        start.ArgumentList.Add(ServiceDll());
+        var settings = NotificatiesApp.Settings(_database, _queue);
+        settings["Notificaties:Delivery:RetrySchedule"] = "00:00:02,00:00:02,00:00:02,00:00:02,00:00:02,00:00:02";
+        foreach (var (k, v) in settings)
+            start.Environment[k.Replace(":", "__")] = v;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{_port}/health/ready")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("Notificaties did not start");
+    }
+
+    private void Stop(bool kill)
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true); // SIGKILL on Linux: no graceful shutdown
+            _process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        _process = null;
+        _ = kill;
+    }
+
+    private HttpClient Client(string clientId) => new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") }.WithToken(clientId, NotificatiesApp.Secret);
+
+    [Fact]
+    public async Task KilledDuringBackOff_LosesNothing()
+    {
+        using var subscriber = NotificatiesApp.Subscriber(503);
+        await StartAsync();
+        var abonnement = await Client(NotificatiesApp.Consumer).PostAsJsonAsync("/notificaties/api/v1/abonnement", new
+        {
+            callbackUrl = subscriber.Url + "/callback", auth = "Bearer x", kanalen = new[] { new { naam = "zaken" } },
+        });
+        Assert.True(abonnement.IsSuccessStatusCode, await abonnement.Content.ReadAsStringAsync());
+        for (var i = 0; i < 5; i++)
+        {
+            var published = await Client(NotificatiesApp.Publisher).PostAsJsonAsync("/notificaties/api/v1/notificaties", new
+            {
+                kanaal = "zaken", hoofdObject = $"https://zgw.example.nl/zaken/api/v1/zaken/{i}", resource = "zaak",
+                resourceUrl = $"https://zgw.example.nl/zaken/api/v1/zaken/{i}", actie = "create", aanmaakdatum = DateTimeOffset.UtcNow,
+                kenmerken = new Dictionary<string, string> { ["bronorganisatie"] = "000000000" },
+            });
+            Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        }
+        await NotificatiesApp.WaitUntil(() => NotificatiesApp.Received(subscriber).Count >= 5, what: "the first failed attempts");
+
+        Stop(kill: true); // in the middle of the 2-second back-off
+        subscriber.Reset();
+        subscriber.Given(Request.Create().WithPath("/callback").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        await StartAsync();
+
+        await NotificatiesApp.WaitUntil(() => NotificatiesApp.Received(subscriber, onlyAnswered2xx: true)
+            .Select(m => m.GetProperty("hoofdObject").GetString()).Distinct().Count() == 5, seconds: 30, what: "all five after the restart");
+    }
+}
