@@ -174,7 +174,15 @@ public sealed class DeliveryWorker(
                                     last_status = @status, last_error = NULL
                 WHERE id = @id
                 """, new { id = delivery.Id, status });
-            _circuits.TryRemove(delivery.AbonnementId, out _);
+            if (_circuits.TryRemove(delivery.AbonnementId, out _))
+            {
+                // The subscriber is back: its backlog need not wait for each delivery's own next retry.
+                await c.ExecuteAsync("""
+                    UPDATE delivery SET next_attempt_at = now()
+                    WHERE abonnement_id = @abonnement AND status = 'pending' AND next_attempt_at > now()
+                    """, new { abonnement = delivery.AbonnementId });
+                _wake.Release();
+            }
             Delivered.Add(1);
             Latency.Record((now - delivery.Ontvangen).TotalMilliseconds);
             EndToEnd.Record((now - delivery.Aanmaakdatum).TotalMilliseconds);
