@@ -153,12 +153,15 @@ public class NotificatiesApp : IAsyncLifetime
             .OrderBy(e => e.RequestMessage.DateTime)
             .Select(e => JsonDocument.Parse(e.RequestMessage.Body!).RootElement).ToList();
 
-    public static async Task WaitUntil(Func<bool> condition, int seconds = 20, string what = "condition")
+    public static async Task WaitUntil(Func<bool> condition, int seconds = 20, string what = "condition") =>
+        await WaitUntil(condition, seconds, () => what);
+
+    public static async Task WaitUntil(Func<bool> condition, int seconds, Func<string> what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what()}");
             await Task.Delay(50);
         }
     }

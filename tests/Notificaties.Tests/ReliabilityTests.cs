@@ -57,7 +57,7 @@ public sealed class SubscriberOutageTests : NotificatiesApp
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++)
             await PublishAsync(Message(kanaal, hoofdObject: $"https://zgw.example.nl/zaken/api/v1/zaken/{i}"));
-        await WaitUntil(() => Received(healthy).Count == 20, seconds: 10, what: "the healthy subscriber");
+        await WaitUntil(() => Received(healthy).Count == 20, seconds: 10, () => $"the healthy subscriber (got {Received(healthy).Count}, slow {Received(slow).Count})");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"the healthy subscriber waited {watch.Elapsed}");
     }
 }

@@ -50,27 +50,44 @@ public sealed class DeliveryWorker(
         "From the notification's aanmaakdatum (the change) to the subscriber's 2xx");
 
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly ConcurrentDictionary<long, int> _inFlightPerAbonnement = new();
+    private readonly ConcurrentDictionary<long, Subscriber> _subscribers = new();
     private readonly ConcurrentDictionary<long, Circuit> _circuits = new();
     private int _inFlight;
+    private int _queued;
+    private CancellationToken _stopping;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     private sealed record Circuit(int Failures, DateTimeOffset OpenUntil);
 
+    /// <summary>Claimed deliveries of one abonnement waiting for a slot, and how many are in flight.</summary>
+    private sealed class Subscriber
+    {
+        public readonly ConcurrentQueue<DueDelivery> Queue = new();
+        public int InFlight;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         _ = PgListener.ListenAsync(database, NotificatieStore.Channel, () => _wake.Release(), logger, stoppingToken);
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var free = settings.MaxConcurrency - Volatile.Read(ref _inFlight);
-                var claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : [];
+                // Claim in batches into per-abonnement queues; completions feed the next send from memory, so the
+                // database is asked again only when the queues run low.
+                var room = settings.MaxConcurrency * 4 - Volatile.Read(ref _queued) - Volatile.Read(ref _inFlight);
+                var claimed = room >= settings.MaxConcurrency ? await ClaimAsync(room, stoppingToken) : [];
                 foreach (var delivery in claimed)
-                    Start(delivery, stoppingToken);
+                {
+                    _subscribers.GetOrAdd(delivery.AbonnementId, _ => new Subscriber()).Queue.Enqueue(delivery);
+                    Interlocked.Increment(ref _queued);
+                }
+                foreach (var abonnement in claimed.Select(d => d.AbonnementId).Distinct())
+                    Pump(abonnement);
                 await PurgeAsync(stoppingToken);
-                if (claimed.Count > 0 && claimed.Count == free)
+                if (claimed.Count > 0 && claimed.Count == room)
                     continue;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -90,14 +107,18 @@ public sealed class DeliveryWorker(
         }
     }
 
+    /// <summary>
+    /// Claims due deliveries: at most one per (abonnement, hoofdObject) — the oldest — so sending the claimed ones in
+    /// any order keeps the order per hoofdObject; never for an abonnement whose queue is full or circuit open.
+    /// </summary>
     private async Task<IReadOnlyList<DueDelivery>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var perAbonnement = options.Value.MaxConcurrencyPerAbonnement;
-        var busy = _inFlightPerAbonnement.Where(p => p.Value >= perAbonnement).Select(p => p.Key)
+        var perAbonnementQueue = options.Value.MaxConcurrencyPerAbonnement * 4;
+        var busy = _subscribers.Where(p => p.Value.Queue.Count + Volatile.Read(ref p.Value.InFlight) >= perAbonnementQueue).Select(p => p.Key)
             .Concat(_circuits.Where(c => c.Value.OpenUntil > now).Select(c => c.Key)).Distinct().ToArray();
         await using var c = await database.OpenAsync(cancellationToken);
-        var rows = (await c.QueryAsync<DueDelivery>("""
+        return (await c.QueryAsync<DueDelivery>("""
             WITH due AS (
                 SELECT d.id
                 FROM delivery d
@@ -121,43 +142,60 @@ public sealed class DeliveryWorker(
             FROM claimed
             JOIN notificatie n ON n.id = claimed.notificatie_id
             JOIN abonnement a ON a.id = claimed.abonnement_id
+            ORDER BY claimed.id
             """, new { busy, limit, lease = options.Value.Lease })).ToList();
-        // Per abonnement at most its limit of the claimed ones; the rest go back at once.
-        var accepted = new List<DueDelivery>();
-        var released = new List<long>();
-        foreach (var row in rows)
-        {
-            if (_inFlightPerAbonnement.GetValueOrDefault(row.AbonnementId) + accepted.Count(a => a.AbonnementId == row.AbonnementId) < perAbonnement)
-                accepted.Add(row);
-            else
-                released.Add(row.Id);
-        }
-        if (released.Count > 0)
-            await c.ExecuteAsync("UPDATE delivery SET locked_until = NULL WHERE id = ANY(@released)", new { released = released.ToArray() });
-        return accepted;
     }
 
-    private void Start(DueDelivery delivery, CancellationToken stoppingToken)
+    /// <summary>Starts queued deliveries of one abonnement while it and the process have free slots.</summary>
+    private void Pump(long abonnement)
     {
-        Interlocked.Increment(ref _inFlight);
-        _inFlightPerAbonnement.AddOrUpdate(delivery.AbonnementId, 1, (_, n) => n + 1);
-        _ = Task.Run(async () =>
+        var subscriber = _subscribers.GetOrAdd(abonnement, _ => new Subscriber());
+        while (Volatile.Read(ref subscriber.InFlight) < options.Value.MaxConcurrencyPerAbonnement
+               && Volatile.Read(ref _inFlight) < options.Value.MaxConcurrency
+               && !(_circuits.TryGetValue(abonnement, out var circuit) && circuit.OpenUntil > DateTimeOffset.UtcNow)
+               && subscriber.Queue.TryDequeue(out var next))
         {
-            try
+            var delivery = next; // one variable per iteration: the task below captures it
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref subscriber.InFlight);
+            Interlocked.Increment(ref _inFlight);
+            _ = Task.Run(async () =>
             {
-                await DeliverAsync(delivery, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Delivery {Delivery} could not be recorded; its lease will expire and it is retried", delivery.Id);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-                _inFlightPerAbonnement.AddOrUpdate(delivery.AbonnementId, 0, (_, n) => n - 1);
-                _wake.Release();
-            }
-        }, CancellationToken.None);
+                try
+                {
+                    await DeliverAsync(delivery, _stopping);
+                }
+                catch (Exception e) when (!_stopping.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Delivery {Delivery} could not be recorded; its lease will expire and it is retried", delivery.Id);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref subscriber.InFlight);
+                    Interlocked.Decrement(ref _inFlight);
+                    Pump(abonnement);
+                    if (Volatile.Read(ref _queued) < options.Value.MaxConcurrency)
+                        _wake.Release();
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>An abonnement's circuit opened: what is queued for it goes back to the database, to be claimed later.</summary>
+    private async Task ReleaseQueuedAsync(long abonnement)
+    {
+        if (!_subscribers.TryGetValue(abonnement, out var subscriber))
+            return;
+        var released = new List<long>();
+        while (subscriber.Queue.TryDequeue(out var queued))
+        {
+            released.Add(queued.Id);
+            Interlocked.Decrement(ref _queued);
+        }
+        if (released.Count == 0)
+            return;
+        await using var c = await database.OpenAsync(_stopping);
+        await c.ExecuteAsync("UPDATE delivery SET locked_until = NULL WHERE id = ANY(@released)", new { released = released.ToArray() });
     }
 
     private async Task DeliverAsync(DueDelivery delivery, CancellationToken stoppingToken)
@@ -200,7 +238,10 @@ public sealed class DeliveryWorker(
             """, new { id = delivery.Id, attempt, status, error, dead, wait = dead ? TimeSpan.Zero : schedule[attempt - 1] });
         var circuit = _circuits.AddOrUpdate(delivery.AbonnementId, _ => new Circuit(1, DateTimeOffset.MinValue), (_, c0) => c0 with { Failures = c0.Failures + 1 });
         if (circuit.Failures >= options.Value.CircuitBreakerFailures)
+        {
             _circuits[delivery.AbonnementId] = circuit with { OpenUntil = DateTimeOffset.UtcNow + options.Value.CircuitBreakerOpen };
+            await ReleaseQueuedAsync(delivery.AbonnementId);
+        }
         if (dead)
         {
             DeadLettered.Add(1);
