@@ -5,19 +5,8 @@ using Zgw.Testing;
 namespace Shared.Tests.Http;
 
 /// <summary>Accept-Crs / Content-Crs as Open Zaak applies them (ARCHITECTURE §11.7).</summary>
-public sealed class CrsHeadersTests : IAsyncLifetime
+public sealed class CrsHeadersTests() : ZgwTestApiTests
 {
-    private TestApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ZgwTestApi.StartAsync();
-        _client = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static HttpRequestMessage Request(HttpMethod method, string? acceptCrs, string? contentCrs)
     {
         var request = new HttpRequestMessage(method, "/zaken/api/v1/geo");
@@ -35,21 +24,21 @@ public sealed class CrsHeadersTests : IAsyncLifetime
     [Fact]
     public async Task MissingAcceptCrs_Is412()
     {
-        var response = await _client.SendAsync(Request(HttpMethod.Get, null, null));
+        var response = await Client.SendAsync(Request(HttpMethod.Get, null, null));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed, "precondition_failed");
     }
 
     [Fact]
     public async Task UnsupportedAcceptCrs_Is406()
     {
-        var response = await _client.SendAsync(Request(HttpMethod.Get, "EPSG:28992", null));
+        var response = await Client.SendAsync(Request(HttpMethod.Get, "EPSG:28992", null));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotAcceptable, "not_acceptable");
     }
 
     [Fact]
     public async Task SupportedAcceptCrs_Is200WithContentCrs()
     {
-        var response = await _client.SendAsync(Request(HttpMethod.Get, "EPSG:4326", null));
+        var response = await Client.SendAsync(Request(HttpMethod.Get, "EPSG:4326", null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("EPSG:4326", Assert.Single(response.Headers.GetValues("Content-Crs")));
     }
@@ -57,21 +46,21 @@ public sealed class CrsHeadersTests : IAsyncLifetime
     [Fact]
     public async Task WriteWithoutContentCrs_Is412()
     {
-        var response = await _client.SendAsync(Request(HttpMethod.Post, "EPSG:4326", null));
+        var response = await Client.SendAsync(Request(HttpMethod.Post, "EPSG:4326", null));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed, "precondition_failed");
     }
 
     [Fact]
     public async Task WriteWithUnsupportedContentCrs_Is406()
     {
-        var response = await _client.SendAsync(Request(HttpMethod.Post, "EPSG:4326", "EPSG:28992"));
+        var response = await Client.SendAsync(Request(HttpMethod.Post, "EPSG:4326", "EPSG:28992"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotAcceptable, "not_acceptable");
     }
 
     [Fact]
     public async Task DeleteNeedsNoAcceptCrs()
     {
-        var response = await _client.SendAsync(Request(HttpMethod.Delete, null, null));
+        var response = await Client.SendAsync(Request(HttpMethod.Delete, null, null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -5,23 +5,12 @@ using Zgw.Testing;
 namespace Shared.Tests.Http;
 
 /// <summary>ZGW G7: ETag on GET and HEAD, HEAD without body, If-None-Match → 304.</summary>
-public sealed class HttpCachingTests : IAsyncLifetime
+public sealed class HttpCachingTests() : ZgwTestApiTests
 {
-    private TestApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ZgwTestApi.StartAsync();
-        _client = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Get_HasETagOverTheJsonRepresentation()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/voorbeelden/1");
+        var response = await Client.GetAsync("/zaken/api/v1/voorbeelden/1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(HttpCaching.ComputeETag(body), response.Headers.ETag?.ToString());
@@ -30,8 +19,8 @@ public sealed class HttpCachingTests : IAsyncLifetime
     [Fact]
     public async Task Head_HasTheSameHeadersAndNoBody()
     {
-        var get = await _client.GetAsync("/zaken/api/v1/voorbeelden/1");
-        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/zaken/api/v1/voorbeelden/1"));
+        var get = await Client.GetAsync("/zaken/api/v1/voorbeelden/1");
+        var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/zaken/api/v1/voorbeelden/1"));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(get.Headers.ETag, head.Headers.ETag);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
@@ -40,10 +29,10 @@ public sealed class HttpCachingTests : IAsyncLifetime
     [Fact]
     public async Task IfNoneMatch_WithCurrentETag_Is304()
     {
-        var etag = (await _client.GetAsync("/zaken/api/v1/voorbeelden/1")).Headers.ETag!.ToString();
+        var etag = (await Client.GetAsync("/zaken/api/v1/voorbeelden/1")).Headers.ETag!.ToString();
         var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/voorbeelden/1");
         request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
@@ -53,14 +42,14 @@ public sealed class HttpCachingTests : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/voorbeelden/1");
         request.Headers.TryAddWithoutValidation("If-None-Match", "\"iets-anders\"");
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
     }
 
     [Fact]
     public async Task DifferentRepresentations_HaveDifferentETags()
     {
-        var one = await _client.GetAsync("/zaken/api/v1/voorbeelden/1");
-        var two = await _client.GetAsync("/zaken/api/v1/voorbeelden/2");
+        var one = await Client.GetAsync("/zaken/api/v1/voorbeelden/1");
+        var two = await Client.GetAsync("/zaken/api/v1/voorbeelden/2");
         Assert.NotEqual(one.Headers.ETag, two.Headers.ETag);
     }
 }

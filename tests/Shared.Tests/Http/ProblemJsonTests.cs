@@ -6,25 +6,14 @@ using Zgw.Testing;
 namespace Shared.Tests.Http;
 
 /// <summary>Every failure path answers ZGW problem+json with the right status and code (ARCHITECTURE §8).</summary>
-public sealed class ProblemJsonTests : IAsyncLifetime
+public sealed class ProblemJsonTests() : ZgwTestApiTests(maxBody: 4096)
 {
-    private TestApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ZgwTestApi.StartAsync(maxBody: 4096);
-        _client = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static StringContent Json(string body, string contentType = "application/json") => new(body, Encoding.UTF8, contentType);
 
     [Fact]
     public async Task ValidBody_IsAccepted()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden",
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden",
             Json("""{"omschrijving":"kort","startdatum":"2024-01-31","aantal":3,"zaaktype":"https://x.nl/zt/1"}"""));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Contains("\"startdatum\":\"2024-01-31\"", await response.Content.ReadAsStringAsync());
@@ -33,14 +22,14 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task MalformedJson_Is400ParseError()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", Json("""{"omschrijving": "kort", """));
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", Json("""{"omschrijving": "kort", """));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "parse_error");
     }
 
     [Fact]
     public async Task WrongType_Is400NamingTheField()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden",
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden",
             Json("""{"omschrijving":"kort","startdatum":"2024-01-31","aantal":"drie"}"""));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "aantal", "invalid");
     }
@@ -48,14 +37,14 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task InvalidDate_Is400NamingTheField()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", Json("""{"omschrijving":"kort","startdatum":"2024-13-45"}"""));
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", Json("""{"omschrijving":"kort","startdatum":"2024-13-45"}"""));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "startdatum", "invalid");
     }
 
     [Fact]
     public async Task WrongTypeInArray_NamesTheIndex()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden",
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden",
             Json("""{"omschrijving":"kort","startdatum":"2024-01-31","trefwoorden":["a", 5]}"""));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "trefwoorden.1", "invalid");
     }
@@ -63,7 +52,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task MissingRequiredFields_AreAllReportedAtOnce()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", Json("""{"zaaktype":"geen url"}"""));
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", Json("""{"zaaktype":"geen url"}"""));
         var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "omschrijving", "required");
         var names = body.GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["omschrijving", "startdatum", "zaaktype"], names);
@@ -72,7 +61,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task TooLongField_IsMaxLength()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden",
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden",
             Json("""{"omschrijving":"veel te lange omschrijving","startdatum":"2024-01-31"}"""));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "omschrijving", "max_length");
     }
@@ -80,14 +69,14 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task JsonArrayInsteadOfObject_Is400()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", Json("[1,2]"));
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", Json("[1,2]"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "parse_error");
     }
 
     [Fact]
     public async Task WrongContentType_Is415()
     {
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", Json("omschrijving=kort", "application/x-www-form-urlencoded"));
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", Json("omschrijving=kort", "application/x-www-form-urlencoded"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
     }
 
@@ -95,7 +84,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     public async Task MissingContentType_Is415()
     {
         var content = new ByteArrayContent("{}"u8.ToArray());
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", content);
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", content);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
     }
 
@@ -103,7 +92,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     public async Task OversizeBody_Is413()
     {
         var big = new string('x', 10_000);
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", Json($$"""{"omschrijving":"{{big}}","startdatum":"2024-01-31"}"""));
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", Json($$"""{"omschrijving":"{{big}}","startdatum":"2024-01-31"}"""));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request_too_large");
     }
 
@@ -113,7 +102,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
         var big = Encoding.UTF8.GetBytes($$"""{"omschrijving":"{{new string('x', 10_000)}}","startdatum":"2024-01-31"}""");
         var content = new StreamContent(new NoLengthStream(big));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await _client.PostAsync("/zaken/api/v1/voorbeelden", content);
+        var response = await Client.PostAsync("/zaken/api/v1/voorbeelden", content);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request_too_large");
     }
 
@@ -122,7 +111,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/getallen");
         request.Headers.Accept.ParseAdd("text/html");
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotAcceptable, "not_acceptable");
     }
 
@@ -135,7 +124,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/getallen");
         request.Headers.Accept.ParseAdd(accept);
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
     }
 
     [Fact]
@@ -143,27 +132,27 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/zaken/api/v1/download");
         request.Headers.Accept.ParseAdd("application/octet-stream");
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
     }
 
     [Fact]
     public async Task UnknownQueryParameter_Is400UnknownParameters()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/getallen?nummer=3&onbekend=1");
+        var response = await Client.GetAsync("/zaken/api/v1/getallen?nummer=3&onbekend=1");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "nonFieldErrors", "unknown-parameters");
     }
 
     [Fact]
     public async Task BadlyFormattedFilter_Is400NamingTheParameter()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/getallen?nummer__gt=veel");
+        var response = await Client.GetAsync("/zaken/api/v1/getallen?nummer__gt=veel");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "nummer__gt", "invalid");
     }
 
     [Fact]
     public async Task UnexpectedException_Is500ProblemWithoutDetails()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/kapot");
+        var response = await Client.GetAsync("/zaken/api/v1/kapot");
         var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "error");
         Assert.DoesNotContain("secret internal detail", body.GetRawText());
         Assert.DoesNotContain("InvalidOperationException", body.GetRawText());
@@ -172,23 +161,23 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task UnknownRoute_Is404Problem()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/bestaatniet");
+        var response = await Client.GetAsync("/zaken/api/v1/bestaatniet");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
     public async Task WrongMethod_Is405Problem()
     {
-        var response = await _client.DeleteAsync("/zaken/api/v1/getallen");
+        var response = await Client.DeleteAsync("/zaken/api/v1/getallen");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
     }
 
     [Fact]
     public async Task ApiVersionHeader_IsOnEverySuccessAndError()
     {
-        var ok = await _client.GetAsync("/zaken/api/v1/getallen");
-        var error = await _client.GetAsync("/zaken/api/v1/getallen?x=1");
-        var missing = await _client.GetAsync("/nergens");
+        var ok = await Client.GetAsync("/zaken/api/v1/getallen");
+        var error = await Client.GetAsync("/zaken/api/v1/getallen?x=1");
+        var missing = await Client.GetAsync("/nergens");
         foreach (var response in new[] { ok, error, missing })
             Assert.Equal("1.5.1", Assert.Single(response.Headers.GetValues("API-version")));
     }
@@ -196,7 +185,7 @@ public sealed class ProblemJsonTests : IAsyncLifetime
     [Fact]
     public async Task ProblemType_UsesThePublicBaseUrl()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/getallen?x=1");
+        var response = await Client.GetAsync("/zaken/api/v1/getallen?x=1");
         var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid");
         Assert.StartsWith("https://zgw.example.nl/ref/fouten/", body.GetProperty("type").GetString());
         Assert.StartsWith("urn:uuid:", body.GetProperty("instance").GetString());

@@ -97,3 +97,18 @@ public static class ZgwTestApi
     public static HttpClient Client(this TestApp app, string clientId = ClientId, string secret = Secret) =>
         app.CreateClient().WithToken(clientId, secret);
 }
+
+/// <summary>A test class that talks to <see cref="ZgwTestApi"/> as the configured test client.</summary>
+public abstract class ZgwTestApiTests(long maxBody = 20 * 1024 * 1024) : IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = null!;
+    protected HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await ZgwTestApi.StartAsync(maxBody);
+        Client = App.Client();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}

@@ -6,22 +6,11 @@ using Zgw.Testing;
 namespace Shared.Tests.Query;
 
 /// <summary>Page-number pagination (ZGW G4): {count,next,previous,results}, absolute links, 404 past the end.</summary>
-public sealed class PaginationTests : IAsyncLifetime
+public sealed class PaginationTests() : ZgwTestApiTests
 {
-    private TestApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ZgwTestApi.StartAsync();
-        _client = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<JsonElement> GetPage(string query)
     {
-        var response = await _client.GetAsync("/zaken/api/v1/getallen" + query);
+        var response = await Client.GetAsync("/zaken/api/v1/getallen" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
@@ -67,7 +56,7 @@ public sealed class PaginationTests : IAsyncLifetime
     [Fact]
     public async Task PagePastTheLast_Is404()
     {
-        var response = await _client.GetAsync("/zaken/api/v1/getallen?page=4");
+        var response = await Client.GetAsync("/zaken/api/v1/getallen?page=4");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
@@ -77,7 +66,7 @@ public sealed class PaginationTests : IAsyncLifetime
     [InlineData("twee")]
     public async Task InvalidPageNumber_Is400(string page)
     {
-        var response = await _client.GetAsync("/zaken/api/v1/getallen?page=" + page);
+        var response = await Client.GetAsync("/zaken/api/v1/getallen?page=" + page);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "page", "invalid");
     }
 }
