@@ -17,7 +17,7 @@ public sealed class DeliveryOptions
     public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>Deliveries in flight at once to one abonnement, so one slow subscriber cannot take every slot.</summary>
-    public int MaxConcurrencyPerAbonnement { get; set; } = 4;
+    public int MaxConcurrencyPerAbonnement { get; set; } = 8;
 
     /// <summary>How long one callback may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -29,7 +29,7 @@ public sealed class DeliveryOptions
     public int CircuitBreakerFailures { get; set; } = 5;
 
     /// <summary>How long an open circuit stays open before the next try.</summary>
-    public TimeSpan CircuitBreakerOpen { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CircuitBreakerOpen { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Polling interval when no NOTIFY woke the worker.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
