@@ -11,7 +11,7 @@ using Zgw.Api.Auth;
 
 namespace Benchmarks;
 
-public sealed record NotificatieResult(string Source, int Rate, int DurationSeconds, int OutageSeconds, int Sent, int Received, int Lost,
+public sealed record NotificatieResult(string Source, int Rate, int DurationSeconds, int OutageSeconds, int Sent, int SendErrors, int Received, int Lost,
     int Duplicates, double ThroughputPerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double DrainSeconds)
 {
     public void Print()
@@ -21,6 +21,8 @@ public sealed record NotificatieResult(string Source, int Rate, int DurationSeco
         Console.WriteLine($"  rate {Rate}/s for {DurationSeconds} s, subscriber outage {OutageSeconds} s");
         Console.WriteLine($"  {"sent",10} {"received",10} {"lost",6} {"dupes",6} {"sent/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",9}");
         Console.WriteLine($"  {Sent,10} {Received,10} {Lost,6} {Duplicates,6} {ThroughputPerSecond,8:F1} {P50Ms,8:F1} {P95Ms,8:F1} {P99Ms,8:F1} {MaxMs,9:F1}");
+        if (SendErrors > 0)
+            Console.WriteLine($"  {SendErrors} sends failed (error or timeout): the publisher could not keep up; they are not counted as lost");
         if (OutageSeconds > 0)
             Console.WriteLine($"  all delivered {DrainSeconds:F0} s after the outage ended (latency includes the outage)");
     }
@@ -75,12 +77,14 @@ public static class NotificatieLatency
         if (!subscription.IsSuccessStatusCode)
             throw new InvalidOperationException($"could not subscribe: {await subscription.Content.ReadAsStringAsync()}");
         var abonnement = JsonDocument.Parse(await subscription.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!;
-        var applicatie = o.Source == "outbox" ? await CreateApplicatieAsync(http) : null;
+        // Changes spread over 20 applicaties, so they do not all wait for one row lock.
+        var applicaties = o.Source == "outbox" ? await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => CreateApplicatieAsync(http))) : [];
         await Task.Delay(1000);
         latencies.Clear(); // the applicatie's own create notification
 
         // Send at a fixed rate.
         var sent = 0;
+        var failed = 0;
         var tasks = new List<Task>();
         var total = o.Rate * o.DurationSeconds;
         var start = clock.Elapsed;
@@ -92,8 +96,10 @@ public static class NotificatieLatency
             var n = i;
             tasks.Add(Task.Run(async () =>
             {
+                try
+                {
                 var response = o.Source == "outbox"
-                    ? await http.PatchAsJsonAsync(new Uri(applicatie!).AbsolutePath, new { label = $"bench {n}" })
+                    ? await http.PatchAsJsonAsync(new Uri(applicaties[n % applicaties.Length]).AbsolutePath, new { label = $"bench {n}" })
                     : await http.PostAsJsonAsync("/notificaties/api/v1/notificaties", new
                     {
                         kanaal = "zaken", hoofdObject = $"http://bench.local/zaken/{n % 100}", resource = "zaak",
@@ -102,6 +108,13 @@ public static class NotificatieLatency
                     });
                 if (response.IsSuccessStatusCode)
                     Interlocked.Increment(ref sent);
+                else
+                    Interlocked.Increment(ref failed);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
             }));
         }
         await Task.WhenAll(tasks);
@@ -118,11 +131,11 @@ public static class NotificatieLatency
         foreach (var ms in latencies.Values)
             histogram.RecordValue(Math.Max(0, (long)(ms * 1000)));
         await http.DeleteAsync(new Uri(abonnement).AbsolutePath);
-        if (applicatie is not null)
+        foreach (var applicatie in applicaties)
             await http.DeleteAsync(new Uri(applicatie).AbsolutePath);
         await subscriber.StopAsync();
         double Ms(double percentile) => histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
-        return new NotificatieResult(o.Source, o.Rate, o.DurationSeconds, o.OutageSeconds, sent, latencies.Count, Math.Max(0, sent - latencies.Count),
+        return new NotificatieResult(o.Source, o.Rate, o.DurationSeconds, o.OutageSeconds, sent, failed, latencies.Count, Math.Max(0, sent - latencies.Count),
             duplicates, sent / sendSeconds, Ms(50), Ms(95), Ms(99), histogram.TotalCount == 0 ? 0 : histogram.GetMaxValue() / 1000.0, drained);
     }
 
