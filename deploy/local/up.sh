@@ -14,7 +14,8 @@
 # 4. prints the URLs and the demo client's credentials, and stays in the foreground.
 #
 # Ports: gateway 8000, zaken 8001, catalogi 8002, documenten 8003, besluiten 8004,
-# autorisaties 8005, notificaties 8006 (a service folder not in this list gets 8007, 8008, ...).
+# autorisaties 8005, notificaties 8006 (a service folder not in this list gets 8007, 8008, ...), the
+# Selectielijst API fixture 8010.
 # Logs: .local/logs/<name>.log (the previous run's as <name>.log.1).
 #
 # Environment:
@@ -28,6 +29,7 @@
 #   ASPNETCORE_ENVIRONMENT    default Production
 #   INFRA_PG_FAST             default 0 here (fsync on: this data is kept)
 #   OPENZAAK_READY_TIMEOUT    seconds to wait for /health/ready (default 180)
+#   OPENZAAK_SELECTIELIJST_PORT  port of the Selectielijst API fixture (default 8010)
 #   REPO_ROOT                 the checkout (default: two levels above this script)
 set -euo pipefail
 
@@ -144,7 +146,7 @@ launch() {
   (
     cd "$(dirname "$dll")"
     exec setsid env "${common_env[@]}" ASPNETCORE_URLS="$urls" \
-      Zgw__ServiceIdentity__ClientId="openzaak-$name" Zgw__ServiceIdentity__Secret="${identity_secret[$name]}" \
+      Zgw__ServiceIdentity__ClientId="openzaak-$name" Zgw__ServiceIdentity__Secret="${identity_secret[$name]:-}" \
       dotnet "$dll" "$@" \
       >>"$log_file" 2>&1 </dev/null
   ) &
@@ -239,7 +241,7 @@ echo "$$" >"$run/up.pid"
 
 # A crashed earlier run may have left processes and pid files behind.
 stop_leftovers
-for port in "$gateway_port" "${svc_port[@]}"; do
+for port in "$gateway_port" "${svc_port[@]}" "${OPENZAAK_SELECTIELIJST_PORT:-8010}"; do
   if ! port_free "$port"; then
     who=$(who_listens "$port" || true)
     die "port $port is in use${who:+ by $who}: stop that first"
@@ -302,6 +304,13 @@ common_env=(
 for key in "${keys[@]}"; do
   common_env+=("Zgw__Services__${key}__InternalUrl=http://127.0.0.1:${svc_port[$key]}")
 done
+# The Selectielijst API fixture (ARCHITECTURE §11.10): the records Catalogi (and Zaken) validate against,
+# so a fresh install works without the internet.
+selectielijst_port=${OPENZAAK_SELECTIELIJST_PORT:-8010}
+common_env+=(
+  "Catalogi__SelectielijstApiRoot=http://127.0.0.1:$selectielijst_port/api/v1/"
+  "Zgw__References__AllowedHosts__0=127.0.0.1:$selectielijst_port"
+)
 
 # Service identities (ARCHITECTURE §11.3): every process has its own client id and secret, known to every
 # process from configuration, with the autorisaties it needs for calls to its siblings. Services that read
@@ -355,6 +364,9 @@ for key in "${keys[@]}"; do
   (cd "$(dirname "${svc_dll[$key]}")" && timeout 300 env "${common_env[@]}" dotnet "${svc_dll[$key]}" migrate) \
     >>"$mlog" 2>&1 </dev/null || { tail_logs "$key-migrate"; die "migration of $key failed (log: ${mlog#"$root"/})"; }
 done
+if fixture_dll=$(built_dll "$root/tests/SelectielijstFixture" SelectielijstFixture); then
+  launch selectielijst "http://127.0.0.1:$selectielijst_port" "$fixture_dll"
+fi
 for key in "${keys[@]}"; do
   launch "$key" "http://127.0.0.1:${svc_port[$key]}" "${svc_dll[$key]}"
 done
