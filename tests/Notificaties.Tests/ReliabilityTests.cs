@@ -257,3 +257,89 @@ public sealed class ProcessKillTests : IAsyncLifetime
             .Select(m => m.GetProperty("hoofdObject").GetString()).Distinct().Count() == 5, seconds: 30, what: "all five after the restart");
     }
 }
+
+/// <summary>
+/// A real RabbitMQ restart (a private broker of this test, started and stopped with deploy/local/infra.sh): messages
+/// waiting in Notificaties' durable queue survive it and are all delivered.
+/// </summary>
+public sealed class BrokerRestartTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "openzaak-broker-restart-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly int[] _ports = [TestInfrastructure.FreePort(), TestInfrastructure.FreePort(), TestInfrastructure.FreePort(), TestInfrastructure.FreePort()];
+    private string _amqp = "";
+    private TcpProxy _proxy = null!;
+    private WebApplicationFactory<NotificatiesMarker> _nrc = null!;
+    private TestApp _publisher = null!;
+
+    private string Infra(params string[] args)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(TestInfrastructure.RepositoryRoot(), "deploy", "local", "infra.sh"));
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"infra.sh {string.Join(' ', args)}: {stderr.Result}");
+        return stdout;
+    }
+
+    private void StartBroker() => Infra(["start", _dir, .. _ports.Select(p => p.ToString())]);
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        StartBroker();
+        _amqp = $"amqp://guest:guest@127.0.0.1:{_ports[1]}/";
+        _proxy = new TcpProxy(_ports[1]);
+        var settings = NotificatiesApp.Settings(_database, "nrc-restart", $"amqp://guest:guest@127.0.0.1:{_proxy.Port}/");
+        _nrc = new WebApplicationFactory<NotificatiesMarker>().WithWebHostBuilder(b =>
+        {
+            foreach (var (k, v) in settings)
+                b.UseSetting(k, v);
+        });
+        _nrc.CreateClient().Dispose();
+        await NotificatiesApp.WaitForBusAsync(_nrc.Services);
+        _publisher = await TestApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = _amqp },
+            b => b.AddZgwMessaging(outboxRelay: false), _ => { });
+        await NotificatiesApp.WaitForBusAsync(_publisher.Services);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _publisher.DisposeAsync();
+        await _nrc.DisposeAsync();
+        await _proxy.DisposeAsync();
+        Infra("purge", _dir);
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RabbitMqRestart_LosesNothing()
+    {
+        using var subscriber = NotificatiesApp.Subscriber();
+        var response = await _nrc.CreateClient().WithToken(NotificatiesApp.Consumer, NotificatiesApp.Secret).PostAsJsonAsync("/notificaties/api/v1/abonnement", new
+        {
+            callbackUrl = subscriber.Url + "/callback", auth = "Bearer x", kanalen = new[] { new { naam = "zaken" } },
+        });
+        Assert.True(response.IsSuccessStatusCode);
+
+        _proxy.Cut(); // Notificaties is away: the messages wait in its durable queue
+        var bus = _publisher.Services.GetRequiredService<IBus>();
+        for (var i = 0; i < 10; i++)
+        {
+            await bus.Publish(new NotificatieMessage("zaken", $"https://zgw.example.nl/zaken/api/v1/zaken/{i}", "zaak",
+                $"https://zgw.example.nl/zaken/api/v1/zaken/{i}", "create", DateTimeOffset.UtcNow,
+                new Dictionary<string, string> { ["bronorganisatie"] = "000000000" }));
+        }
+
+        Infra("stop", _dir);   // the broker goes down with the messages in it ...
+        StartBroker();         // ... and comes back on the same ports and data
+        _proxy.Restore();
+
+        await NotificatiesApp.WaitUntil(() => NotificatiesApp.Received(subscriber).Select(m => m.GetProperty("hoofdObject").GetString()).Distinct().Count() == 10,
+            seconds: 90, what: "the ten messages after the broker restart");
+    }
+}
