@@ -188,6 +188,8 @@ public sealed class ProcessKillTests : IAsyncLifetime
         start.ArgumentList.Add(ServiceDll());
         var settings = NotificatiesApp.Settings(_database, _queue);
         settings["Notificaties:Delivery:RetrySchedule"] = "00:00:02,00:00:02,00:00:02,00:00:02,00:00:02,00:00:02";
+        // A delivery claimed by the killed process returns after its lease (production: 2 minutes).
+        settings["Notificaties:Delivery:Lease"] = "00:00:03";
         foreach (var (k, v) in settings)
             start.Environment[k.Replace(":", "__")] = v;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
@@ -254,7 +256,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         await StartAsync();
 
         await NotificatiesApp.WaitUntil(() => NotificatiesApp.Received(subscriber, onlyAnswered2xx: true)
-            .Select(m => m.GetProperty("hoofdObject").GetString()).Distinct().Count() == 5, seconds: 30, what: "all five after the restart");
+            .Select(m => m.GetProperty("hoofdObject").GetString()).Distinct().Count() == 5, seconds: 60, what: "all five after the restart");
     }
 }
 
