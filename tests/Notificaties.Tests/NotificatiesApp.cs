@@ -45,7 +45,7 @@ public class NotificatiesApp : IAsyncLifetime
         ["Notificaties:VerifyCallback"] = "false",
         ["Notificaties:Delivery:RetrySchedule"] = "00:00:00.300,00:00:00.600,00:00:01",
         ["Notificaties:Delivery:PollInterval"] = "00:00:00.100",
-        ["Notificaties:Delivery:Timeout"] = "00:00:01",
+        ["Notificaties:Delivery:Timeout"] = "00:00:05",
         ["Notificaties:Delivery:CircuitBreakerFailures"] = "3",
         ["Notificaties:Delivery:CircuitBreakerOpen"] = "00:00:00.500",
         ["Zgw:Clients:0:ClientId"] = Publisher,
