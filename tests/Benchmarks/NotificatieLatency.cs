@@ -121,8 +121,8 @@ public static class NotificatieLatency
         var sendSeconds = (clock.Elapsed - start).TotalSeconds;
 
         // Drain: wait until everything arrived (or give up), then count.
-        var drainFrom = o.OutageSeconds > 0 ? outageTo : clock.Elapsed;
-        var deadline = clock.Elapsed + TimeSpan.FromSeconds(o.DrainSeconds);
+        var drainFrom = o.OutageSeconds > 0 && outageTo > clock.Elapsed ? outageTo : clock.Elapsed;
+        var deadline = drainFrom + TimeSpan.FromSeconds(o.DrainSeconds); // the drain starts when the outage is over
         while (clock.Elapsed < deadline && latencies.Count < sent)
             await Task.Delay(200);
         var drained = Math.Max(0, (clock.Elapsed - drainFrom).TotalSeconds);

@@ -174,7 +174,9 @@ public sealed class DeliveryWorker(
                     Interlocked.Decrement(ref subscriber.InFlight);
                     Interlocked.Decrement(ref _inFlight);
                     Pump(abonnement);
-                    if (Volatile.Read(ref _queued) < options.Value.MaxConcurrency)
+                    // Ask the database again only when this subscriber's queue runs low: a claim scans the pending
+                    // rows, so claiming after every delivery would cost O(backlog) per delivery.
+                    if (subscriber.Queue.Count < options.Value.MaxConcurrencyPerAbonnement)
                         _wake.Release();
                 }
             }, CancellationToken.None);
