@@ -46,7 +46,7 @@ public sealed class PropagationTests(Xunit.Abstractions.ITestOutputHelper output
             a.UseZgwApi();
             a.MapZgwApi("/zaken/api/v1").MapGet("/probe", () => Results.Ok(new { ok = true })).RequireScopes(ZgwScopes.Zrc, "zaken.lezen");
         });
-        await WaitForBusAsync(_consumer.Services);
+        await TestBus.WaitUntilHealthyAsync(_consumer.Services);
         _gateway = new WebApplicationFactory<GatewayMarker>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:RabbitMq", TestInfrastructure.RabbitMq);
@@ -57,7 +57,7 @@ public sealed class PropagationTests(Xunit.Abstractions.ITestOutputHelper output
             b.UseSetting("Zgw:Autorisaties:CacheDuration", "00:10:00");
         });
         _gateway.CreateClient().Dispose();
-        await WaitForBusAsync(_gateway.Services);
+        await TestBus.WaitUntilHealthyAsync(_gateway.Services);
     }
 
     public async Task DisposeAsync()
@@ -65,13 +65,6 @@ public sealed class PropagationTests(Xunit.Abstractions.ITestOutputHelper output
         await _gateway.DisposeAsync();
         await _consumer.DisposeAsync();
         await _autorisaties.DisposeAsync();
-    }
-
-    private static async Task WaitForBusAsync(IServiceProvider services)
-    {
-        var bus = (MassTransit.IBusControl)services.GetService(typeof(MassTransit.IBusControl))!;
-        for (var i = 0; i < 300 && bus.CheckHealth().Status != MassTransit.BusHealthStatus.Healthy; i++)
-            await Task.Delay(100);
     }
 
     private Task<HttpResponseMessage> Probe(string clientId, string secret) =>

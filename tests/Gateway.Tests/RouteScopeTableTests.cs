@@ -1,3 +1,4 @@
+using Zgw.Testing;
 using Gateway.Scopes;
 using YamlDotNet.RepresentationModel;
 using Zgw.ServiceDefaults;

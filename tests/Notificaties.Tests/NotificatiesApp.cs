@@ -70,14 +70,7 @@ public class NotificatiesApp : IAsyncLifetime
                 b.UseSetting(k, v);
         });
         Factory.CreateClient().Dispose();
-        await WaitForBusAsync(Factory.Services);
-    }
-
-    public static async Task WaitForBusAsync(IServiceProvider services)
-    {
-        var bus = services.GetRequiredService<IBusControl>();
-        for (var i = 0; i < 300 && bus.CheckHealth().Status != BusHealthStatus.Healthy; i++)
-            await Task.Delay(100);
+        await TestBus.WaitUntilHealthyAsync(Factory.Services);
     }
 
     public async Task DisposeAsync()

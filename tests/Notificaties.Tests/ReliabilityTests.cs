@@ -118,10 +118,10 @@ public sealed class BrokerOutageTests : IAsyncLifetime
                 b.UseSetting(k, v);
         });
         _nrc.CreateClient().Dispose();
-        await NotificatiesApp.WaitForBusAsync(_nrc.Services);
+        await TestBus.WaitUntilHealthyAsync(_nrc.Services);
         _publisher = await TestApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq },
             b => b.AddZgwMessaging(outboxRelay: false), _ => { });
-        await NotificatiesApp.WaitForBusAsync(_publisher.Services);
+        await TestBus.WaitUntilHealthyAsync(_publisher.Services);
     }
 
     public async Task DisposeAsync()
@@ -172,7 +172,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Stop(kill: true);
+        Stop();
         await _database.DisposeAsync();
     }
 
@@ -216,7 +216,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         throw new TimeoutException("Notificaties did not start");
     }
 
-    private void Stop(bool kill)
+    private void Stop()
     {
         if (_process is { HasExited: false })
         {
@@ -225,7 +225,6 @@ public sealed class ProcessKillTests : IAsyncLifetime
         }
         _process?.Dispose();
         _process = null;
-        _ = kill;
     }
 
     private HttpClient Client(string clientId) => new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") }.WithToken(clientId, NotificatiesApp.Secret);
@@ -256,7 +255,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         await NotificatiesApp.WaitUntil(() => expected.All(NotificatiesApp.Received(subscriber).Select(m => m.GetProperty("hoofdObject").GetString()).Contains),
             what: "the first failed attempts");
 
-        Stop(kill: true); // in the middle of the 2-second back-off
+        Stop(); // SIGKILL in the middle of the 2-second back-off
         subscriber.Reset();
         subscriber.Given(Request.Create().WithPath("/callback").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
         await StartAsync();
@@ -309,10 +308,10 @@ public sealed class BrokerRestartTests : IAsyncLifetime
                 b.UseSetting(k, v);
         });
         _nrc.CreateClient().Dispose();
-        await NotificatiesApp.WaitForBusAsync(_nrc.Services);
+        await TestBus.WaitUntilHealthyAsync(_nrc.Services);
         _publisher = await TestApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = _amqp },
             b => b.AddZgwMessaging(outboxRelay: false), _ => { });
-        await NotificatiesApp.WaitForBusAsync(_publisher.Services);
+        await TestBus.WaitUntilHealthyAsync(_publisher.Services);
     }
 
     public async Task DisposeAsync()

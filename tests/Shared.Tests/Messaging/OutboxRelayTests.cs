@@ -30,7 +30,7 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
             ["Messaging:RelayEnabled"] = "false",
         }, b => b.AddZgwMessaging(bus => bus.AddConsumer<CollectingConsumer>()
             .Endpoint(e => { e.Name = "outbox-tests-" + _kanaal; e.Temporary = true; e.ConcurrentMessageLimit = 1; })), _ => { });
-        await WaitForBusAsync(_listener);
+        await TestBus.WaitUntilHealthyAsync(_listener.Services);
     }
 
     public async Task DisposeAsync() => await _listener.DisposeAsync();
@@ -53,19 +53,8 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
             b.AddZgwDatabase(schema);
             b.AddZgwMessaging();
         }, _ => { });
-        await WaitForBusAsync(app);
+        await TestBus.WaitUntilHealthyAsync(app.Services);
         return app;
-    }
-
-    private static async Task WaitForBusAsync(TestApp app)
-    {
-        var bus = app.Services.GetRequiredService<IBusControl>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "bus did not become healthy");
-            await Task.Delay(100);
-        }
     }
 
     private NotificatieMessage Message(string resourceUrl) => new(_kanaal, "https://zgw.example.nl/zaken/api/v1/zaken/1", "zaak",

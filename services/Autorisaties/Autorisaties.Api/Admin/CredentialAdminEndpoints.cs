@@ -55,7 +55,7 @@ public static class CredentialAdminEndpoints
             throw ZgwException.Validation("clientId", ZgwCodes.Invalid, "Een client id heeft 1 tot 50 tekens.");
     }
 
-    private static async Task<IResult> Put(HttpContext ctx, string clientId, ZgwDatabase db, CredentialProtector protector,
+    private static async Task<IResult> Put(HttpContext ctx, string clientId, ZgwDatabase db, ApplicatieRepository applicaties, CredentialProtector protector,
         AutorisatieCache cache, IOptions<ZgwOptions> zgw, ILogger<CredentialRequest> logger)
     {
         ValidateClientId(clientId);
@@ -67,7 +67,7 @@ public static class CredentialAdminEndpoints
         {
             await CredentialRepository.SetAsync(c, tx, protector, clientId, secret);
             if (body.HasApplicatie)
-                await SetApplicatieAsync(c, tx, db, clientId, body, zgw.Value);
+                await SetApplicatieAsync(c, tx, applicaties, clientId, body, zgw.Value);
             return 0;
         });
         cache.Invalidate([clientId]);
@@ -88,10 +88,10 @@ public static class CredentialAdminEndpoints
     }
 
     /// <summary>Creates the client's applicatie, or replaces label and autorisaties of the one it has (same rules as the API).</summary>
-    private static async Task SetApplicatieAsync(NpgsqlConnection c, NpgsqlTransaction tx, ZgwDatabase db, string clientId,
+    private static async Task SetApplicatieAsync(NpgsqlConnection c, NpgsqlTransaction tx, ApplicatieRepository applicaties, string clientId,
         CredentialRequest body, ZgwOptions zgw)
     {
-        var existing = await new ApplicatieRepository(db).GetByClientIdAsync(clientId);
+        var existing = await applicaties.GetByClientIdAsync(clientId);
         var request = new ApplicatieRequest(existing is null ? [clientId] : [.. existing.ClientIds],
             body.Label ?? existing?.Label ?? clientId, body.HeeftAlleAutorisaties ?? false, body.Autorisaties ?? []);
         var v = new Validator();

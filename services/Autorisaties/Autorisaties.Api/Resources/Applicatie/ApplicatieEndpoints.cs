@@ -78,21 +78,23 @@ public static class ApplicatieEndpoints
         return Results.Created(url, saved.ToJson(url));
     }
 
-    private static Task<IResult> Update(HttpContext ctx, Guid uuid, ZgwDatabase db, AutorisatieCache cache, IOptions<ZgwOptions> zgw) =>
-        WriteAsync(ctx, uuid, db, cache, zgw, "update", (_, _) => ZgwBody.ReadAsync<ApplicatieRequest>(ctx));
+    private static Task<IResult> Update(HttpContext ctx, Guid uuid, ZgwDatabase db, ApplicatieRepository repository, AutorisatieCache cache,
+        IOptions<ZgwOptions> zgw) =>
+        WriteAsync(ctx, uuid, db, repository, cache, zgw, "update", (_, _) => ZgwBody.ReadAsync<ApplicatieRequest>(ctx));
 
-    private static Task<IResult> PartialUpdate(HttpContext ctx, Guid uuid, ZgwDatabase db, AutorisatieCache cache, IOptions<ZgwOptions> zgw) =>
-        WriteAsync(ctx, uuid, db, cache, zgw, "partial_update", (current, _) => ZgwBody.ReadPatchAsync(ctx, current.ToRequest()));
+    private static Task<IResult> PartialUpdate(HttpContext ctx, Guid uuid, ZgwDatabase db, ApplicatieRepository repository, AutorisatieCache cache,
+        IOptions<ZgwOptions> zgw) =>
+        WriteAsync(ctx, uuid, db, repository, cache, zgw, "partial_update", (current, _) => ZgwBody.ReadPatchAsync(ctx, current.ToRequest()));
 
-    private static async Task<IResult> WriteAsync(HttpContext ctx, Guid uuid, ZgwDatabase db, AutorisatieCache cache,
+    private static async Task<IResult> WriteAsync(HttpContext ctx, Guid uuid, ZgwDatabase db, ApplicatieRepository repository, AutorisatieCache cache,
         IOptions<ZgwOptions> zgw, string actie, Func<ApplicatieRecord, CancellationToken, Task<ApplicatieRequest>> readBody)
     {
         FilterSet.None.Parse(ctx.Request.Query);
-        var existing = await new ApplicatieRepository(db).GetAsync(uuid) ?? throw ZgwException.NotFound();
+        var existing = await repository.GetAsync(uuid) ?? throw ZgwException.NotFound();
         var body = await readBody(existing, ctx.RequestAborted);
         var saved = await SaveAsync(db, cache, async (c, tx) =>
         {
-            var current = await new ApplicatieRepository(db).GetAsync(uuid, c, tx) ?? throw ZgwException.NotFound();
+            var current = await repository.GetAsync(uuid, c, tx) ?? throw ZgwException.NotFound();
             await EnsureClientIdsFreeAsync(c, tx, body, except: current.Id);
             var updated = await ApplicatieRepository.UpdateAsync(c, tx, current, body);
             await AnnounceAsync(c, tx, Url(zgw, uuid), actie, current.ClientIds.Union(updated.ClientIds));
@@ -101,12 +103,13 @@ public static class ApplicatieEndpoints
         return Results.Ok(saved.ToJson(Url(zgw, uuid)));
     }
 
-    private static async Task<IResult> Delete(HttpContext ctx, Guid uuid, ZgwDatabase db, AutorisatieCache cache, IOptions<ZgwOptions> zgw)
+    private static async Task<IResult> Delete(HttpContext ctx, Guid uuid, ZgwDatabase db, ApplicatieRepository repository, AutorisatieCache cache,
+        IOptions<ZgwOptions> zgw)
     {
         FilterSet.None.Parse(ctx.Request.Query);
         await SaveAsync(db, cache, async (c, tx) =>
         {
-            var current = await new ApplicatieRepository(db).GetAsync(uuid, c, tx) ?? throw ZgwException.NotFound();
+            var current = await repository.GetAsync(uuid, c, tx) ?? throw ZgwException.NotFound();
             await ApplicatieRepository.DeleteAsync(c, tx, uuid);
             await AnnounceAsync(c, tx, Url(zgw, uuid), "destroy", current.ClientIds);
             return current;

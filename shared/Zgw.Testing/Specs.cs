@@ -1,4 +1,6 @@
-namespace Catalogi.Tests.Contract;
+using Xunit;
+
+namespace Zgw.Testing;
 
 /// <summary>The official OAS files: <c>&lt;repo&gt;/../shared/specs</c>, where the repo root is the folder holding OpenZaak.sln.</summary>
 public static class SpecsFolder
@@ -14,10 +16,14 @@ public static class SpecsFolder
 
     private static string? FindRepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OpenZaak.sln")))
-                return dir.FullName;
-        return null;
+        try
+        {
+            return TestInfrastructure.RepositoryRoot();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }
 
