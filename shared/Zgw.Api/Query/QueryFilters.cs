@@ -223,4 +223,12 @@ public sealed class SqlWhere
     }
 
     public void AddRaw(string clause) => _clauses.Add(clause);
+
+    /// <summary>Registers a parameter value and returns its placeholder (<c>@f3</c>), for clauses built with <see cref="AddRaw"/>.</summary>
+    public string Parameter(object? value)
+    {
+        var name = $"f{Parameters.Count}";
+        Parameters[name] = value;
+        return "@" + name;
+    }
 }

@@ -1,0 +1,259 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Catalogi.Api;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using SelectielijstFixture;
+using WireMock.Server;
+using Zaken.Api;
+using Zgw.Testing;
+
+namespace Zaken.Tests;
+
+/// <summary>
+/// The Zaken service over HTTP with its real neighbours: the real Catalogi service (on a Kestrel port, reached by the
+/// Zaken URL resolver through <c>Zgw:Services:catalogi:InternalUrl</c> with Zaken's own service identity), the
+/// Selectielijst fixture, one PostgreSQL/PostGIS database (schemas <c>zaken</c> and <c>catalogi</c>) and RabbitMQ.
+/// The Documenten API (not under test here) is a WireMock server (<see cref="Documenten"/>).
+///
+/// Three published zaaktypen exist before Zaken starts (<see cref="A"/>, <see cref="B"/>, <see cref="C"/>), so clients
+/// can be authorised per zaaktype in configuration:
+/// <list type="bullet">
+/// <item><c>beheerder</c>: heeftAlleAutorisaties.</item>
+/// <item><c>behandelaar</c>: lezen, aanmaken, bijwerken, statussen.toevoegen, verwijderen, audittrails.lezen on A and B (zeer_geheim).</item>
+/// <item><c>forceerder</c>: the behandelaar scopes plus geforceerd-bijwerken and heropenen, on A and B.</item>
+/// <item><c>heropener</c>: lezen, statussen.toevoegen, heropenen on A (not geforceerd-bijwerken).</item>
+/// <item><c>aanmaker</c>: lezen and aanmaken on A.</item>
+/// <item><c>beperkt</c>: lezen on A up to zaakvertrouwelijk and on B up to openbaar.</item>
+/// <item><c>lezer</c>: lezen on A, B and C (zeer_geheim).</item>
+/// <item><c>buitenstaander</c>: no Zaken scopes.</item>
+/// </list>
+/// </summary>
+public sealed class ZakenApp : IAsyncLifetime
+{
+    public const string PublicBase = "https://zgw.example.nl";
+    public const string ApiRoot = PublicBase + "/zaken/api/v1";
+    public const string Secret = "geheim";
+    public const string Beheerder = "beheerder";
+    public const string Behandelaar = "behandelaar";
+    public const string Forceerder = "forceerder";
+    public const string Heropener = "heropener";
+    public const string Aanmaker = "aanmaker";
+    public const string Beperkt = "beperkt";
+    public const string Lezer = "lezer";
+    public const string Buitenstaander = "buitenstaander";
+    public const string ServiceClient = "openzaak-zaken";
+    public const string Bronorganisatie = "517439943";
+
+    public PostgresDatabase Database { get; } = new();
+    public WebApplicationFactory<ZakenMarker> Factory { get; private set; } = null!;
+    public WebApplicationFactory<CatalogiMarker> Catalogi { get; private set; } = null!;
+    public WebApplicationFactory<SelectielijstMarker> Selectielijst { get; private set; } = null!;
+
+    /// <summary>Stands in for the Documenten API: informatieobjecten and objectinformatieobjecten (zrc-005 mirror).</summary>
+    public WireMockServer Documenten { get; private set; } = null!;
+
+    /// <summary>Root of the stubbed Documenten API, e.g. <c>http://127.0.0.1:5123/documenten/api/v1</c>.</summary>
+    public string DocumentenRoot => Documenten.Url + "/documenten/api/v1";
+
+    public string SelectielijstRoot { get; private set; } = "";
+    public string CatalogiUrl { get; private set; } = "";
+
+    /// <summary>Published zaaktypen made before the service started (clients are authorised on them).</summary>
+    public ZaaktypeSet A { get; private set; } = null!;
+    public ZaaktypeSet B { get; private set; } = null!;
+    public ZaaktypeSet C { get; private set; } = null!;
+
+    public CatalogiSeed Seed { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Documenten = WireMockServer.Start();
+
+        var slPort = TestInfrastructure.FreePort();
+        SelectielijstRoot = $"http://127.0.0.1:{slPort}/api/v1/";
+        Selectielijst = new WebApplicationFactory<SelectielijstMarker>().WithWebHostBuilder(b => b.UseSetting("urls", $"http://127.0.0.1:{slPort}"));
+        Selectielijst.UseKestrel();
+        Selectielijst.StartServer();
+
+        var catPort = TestInfrastructure.FreePort();
+        CatalogiUrl = $"http://127.0.0.1:{catPort}";
+        Catalogi = new WebApplicationFactory<CatalogiMarker>().WithWebHostBuilder(b =>
+        {
+            var settings = Common();
+            settings["urls"] = CatalogiUrl;
+            settings["Catalogi:SelectielijstApiRoot"] = SelectielijstRoot;
+            settings["Zgw:References:AllowedHosts:0"] = $"127.0.0.1:{slPort}";
+            AddClient(settings, 0, Beheerder, alle: true);
+            AddClient(settings, 1, ServiceClient, alle: true);
+            foreach (var (k, v) in settings)
+                b.UseSetting(k, v);
+        });
+        Catalogi.UseKestrel();
+        Catalogi.StartServer();
+        await WaitReadyAsync(Catalogi.CreateClient());
+
+        Seed = new CatalogiSeed(this);
+        var catalogus = await Seed.CatalogusAsync();
+        A = await Seed.ZaaktypeAsync(catalogus);
+        B = await Seed.ZaaktypeAsync(catalogus);
+        C = await Seed.ZaaktypeAsync(catalogus);
+
+        Factory = new WebApplicationFactory<ZakenMarker>().WithWebHostBuilder(b =>
+        {
+            var settings = Common();
+            settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
+            settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
+            settings["Zgw:ServiceIdentity:Secret"] = Secret;
+            settings["Zgw:References:AllowedHosts:0"] = new Uri(Documenten.Url!).Authority;
+            settings["Zgw:References:AllowedHosts:1"] = $"127.0.0.1:{slPort}";
+            settings["Zaken:ReconcileInterval"] = "00:00:01";
+            settings["Zaken:MirrorGracePeriod"] = "00:00:02";
+            AddClient(settings, 0, Beheerder, alle: true);
+            string[] behandelen = [ZakenScopes.Lezen, ZakenScopes.Aanmaken, ZakenScopes.Bijwerken, ZakenScopes.StatussenToevoegen,
+                ZakenScopes.Verwijderen, ZakenScopes.AudittrailsLezen];
+            AddClient(settings, 1, Behandelaar, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim")], behandelen);
+            AddClient(settings, 2, Forceerder, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim")],
+                [.. behandelen, ZakenScopes.GeforceerdBijwerken, ZakenScopes.Heropenen]);
+            AddClient(settings, 3, Heropener, [(A.Url, "zeer_geheim")], ZakenScopes.Lezen, ZakenScopes.StatussenToevoegen, ZakenScopes.Heropenen);
+            AddClient(settings, 4, Aanmaker, [(A.Url, "zeer_geheim")], ZakenScopes.Lezen, ZakenScopes.Aanmaken);
+            AddClient(settings, 5, Beperkt, [(A.Url, "zaakvertrouwelijk"), (B.Url, "openbaar")], ZakenScopes.Lezen);
+            AddClient(settings, 6, Lezer, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim"), (C.Url, "zeer_geheim")], ZakenScopes.Lezen);
+            AddClient(settings, 7, Buitenstaander, [], []);
+            foreach (var (k, v) in settings)
+                b.UseSetting(k, v);
+        });
+        await WaitReadyAsync(Factory.CreateClient());
+    }
+
+    private Dictionary<string, string> Common() => new()
+    {
+        ["ConnectionStrings:Database"] = Database.ConnectionString,
+        ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
+        ["Database:MigrateOnStartup"] = "true",
+        ["Zgw:PublicBaseUrl"] = PublicBase,
+        ["Messaging:RelayEnabled"] = "false",
+    };
+
+    private static async Task WaitReadyAsync(HttpClient client)
+    {
+        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
+            await Task.Delay(100);
+    }
+
+    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, bool alle)
+    {
+        settings[$"Zgw:Clients:{i}:ClientId"] = clientId;
+        settings[$"Zgw:Clients:{i}:Secret"] = Secret;
+        settings[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
+    }
+
+    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, (string Zaaktype, string Max)[] grants,
+        params string[] scopes)
+    {
+        AddClient(settings, i, clientId, alle: false);
+        for (var g = 0; g < grants.Length; g++)
+        {
+            var prefix = $"Zgw:Clients:{i}:Autorisaties:{g}";
+            settings[$"{prefix}:Component"] = "zrc";
+            settings[$"{prefix}:Zaaktype"] = grants[g].Zaaktype;
+            settings[$"{prefix}:MaxVertrouwelijkheidaanduiding"] = grants[g].Max;
+            for (var s = 0; s < scopes.Length; s++)
+                settings[$"{prefix}:Scopes:{s}"] = scopes[s];
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Factory is not null)
+            await Factory.DisposeAsync();
+        if (Catalogi is not null)
+            await Catalogi.DisposeAsync();
+        if (Selectielijst is not null)
+            await Selectielijst.DisposeAsync();
+        Documenten?.Stop();
+        await Database.DisposeAsync();
+    }
+
+    public HttpClient Client(string clientId = Beheerder) => Factory.CreateClient().WithToken(clientId, Secret);
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public HttpClient CatalogiClient() => Catalogi.CreateClient().WithToken(Beheerder, Secret);
+
+    public string Sl(string path) => SelectielijstRoot + path;
+
+    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+
+    /// <summary>Runs a scalar query in the <c>zaken</c> schema.</summary>
+    public async Task<T?> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "zaken,public" }.ConnectionString);
+        return await c.ExecuteScalarAsync<T>(sql, parameters);
+    }
+
+    /// <summary>The notifications written to the outbox for <paramref name="hoofdObject"/> (kanaal zaken), oldest first.</summary>
+    public async Task<List<JsonObject>> NotificationsAsync(string hoofdObject)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "zaken,public" }.ConnectionString);
+        var rows = await c.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE payload ->> 'hoofdObject' = @hoofdObject ORDER BY seq", new { hoofdObject });
+        return rows.Select(r => JsonNode.Parse(r)!.AsObject()).ToList();
+    }
+
+    /// <summary>A minimal valid zaak body of <paramref name="zaaktype"/>.</summary>
+    public static Dictionary<string, object?> ZaakBody(string zaaktype, string vertrouwelijkheid = "openbaar") => new()
+    {
+        ["bronorganisatie"] = Bronorganisatie,
+        ["zaaktype"] = zaaktype,
+        ["verantwoordelijkeOrganisatie"] = Bronorganisatie,
+        ["startdatum"] = "2024-03-01",
+        ["registratiedatum"] = "2024-03-01",
+        ["omschrijving"] = "Melding over een losliggende stoeptegel",
+        ["vertrouwelijkheidaanduiding"] = vertrouwelijkheid,
+    };
+
+    /// <summary>Creates a zaak (asserting 201) and returns it.</summary>
+    public async Task<JsonObject> CreateZaakAsync(string zaaktype, string clientId = Beheerder, Action<Dictionary<string, object?>>? change = null,
+        string vertrouwelijkheid = "openbaar")
+    {
+        var body = ZaakBody(zaaktype, vertrouwelijkheid);
+        change?.Invoke(body);
+        return await PostAsync("zaken", body, clientId);
+    }
+
+    /// <summary>POSTs to a collection of this API (asserting 201) and returns the created object.</summary>
+    public async Task<JsonObject> PostAsync(string collection, object body, string clientId = Beheerder)
+    {
+        var response = await Client(clientId).PostAsJsonAsync($"/zaken/api/v1/{collection}", body, ZgwTestJson.Options);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {collection}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
+    {
+        var response = await Client(clientId).GetAsync(PathOf(url));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public static string Url(JsonObject o) => o["url"]!.GetValue<string>();
+}
+
+public static class ZgwTestJson
+{
+    /// <summary>Keeps explicit nulls in request bodies (the API must see them).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ZakenCollection : ICollectionFixture<ZakenApp>
+{
+    public const string Name = "zaken";
+}
