@@ -319,6 +319,11 @@ public sealed class RolTests(ZakenApp app)
 
         var (missing, _) = await app.SendAsync(HttpMethod.Get, $"{Rollen}/{Guid.NewGuid()}");
         await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound, "not_found");
+        // Z26: a rol cannot be changed (no PUT/PATCH in 1.5.1)
+        var (patch, _) = await app.SendAsync(HttpMethod.Patch, ZakenApp.Url(rol), new { roltoelichting = "anders" });
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, patch.StatusCode);
+        var (put, _) = await app.SendAsync(HttpMethod.Put, ZakenApp.Url(rol), Persoon(zaak));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
         var (unknownParameter, _) = await app.SendAsync(HttpMethod.Get, ZakenApp.Url(rol) + "?foo=1");
         await ProblemAssert.IsProblemAsync(unknownParameter, HttpStatusCode.BadRequest, "invalid", "nonFieldErrors", "unknown-parameters");
     }
