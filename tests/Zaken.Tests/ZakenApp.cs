@@ -111,6 +111,7 @@ public sealed class ZakenApp : IAsyncLifetime
             settings["Zgw:ServiceIdentity:Secret"] = Secret;
             settings["Zgw:References:AllowedHosts:0"] = new Uri(Documenten.Url!).Authority;
             settings["Zgw:References:AllowedHosts:1"] = $"127.0.0.1:{slPort}";
+            settings["Zaken:ReferentielijstenApiRoot"] = $"http://127.0.0.1:{slPort}/referentielijsten/api/v1/";
             settings["Zaken:ReconcileInterval"] = "00:00:01";
             settings["Zaken:MirrorGracePeriod"] = "00:00:02";
             AddClient(settings, 0, Beheerder, alle: true);
@@ -186,6 +187,9 @@ public sealed class ZakenApp : IAsyncLifetime
     public HttpClient CatalogiClient() => Catalogi.CreateClient().WithToken(Beheerder, Secret);
 
     public string Sl(string path) => SelectielijstRoot + path;
+
+    /// <summary>A communicatiekanaal of the Referentielijsten fixture (zrc-010).</summary>
+    public string Communicatiekanaal => SelectielijstRoot.Replace("/api/v1/", "/referentielijsten/api/v1/") + "communicatiekanalen/46f0ccfc-0a19-4e1d-9e2b-2c1d3a4b5c6d";
 
     public static string PathOf(string url) => new Uri(url).PathAndQuery;
 
