@@ -29,6 +29,27 @@ public sealed class StatusAfsluitenTests(ZakenApp app)
     }
 
     [Fact]
+    public async Task Zrc007_ClosedZaak_ShowsEindstatusResultaatAndArchiveFields_AndExpandRendersThem()
+    {
+        var zaak = Url(await app.CreateZaakAsync(app.A.Url));
+        await app.CreateStatusAsync(zaak, app.A.Statustypen[0], "2024-03-02T10:00:00Z");
+        var eindstatus = await app.CloseAsync(zaak, app.A, "2024-03-10T12:00:00Z");
+
+        var json = await app.GetAsync(zaak);
+        Assert.Equal("2024-03-10", json["einddatum"]!.GetValue<string>());
+        Assert.Equal("vernietigen", json["archiefnominatie"]!.GetValue<string>());
+        Assert.Equal("2034-03-10", json["archiefactiedatum"]!.GetValue<string>());
+        Assert.Equal(Url(eindstatus), json["status"]!.GetValue<string>());
+
+        var response = await app.Zaken().GetAsync($"{ZakenApp.PathOf(zaak)}?expand=status,resultaat");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expanded = (await response.ReadJsonAsync())["_expand"]!;
+        Assert.Equal(eindstatus.ToJsonString(), expanded["status"]!.ToJsonString());
+        Assert.Equal(app.A.Resultaattype, expanded["resultaat"]!["resultaattype"]!.GetValue<string>());
+        Assert.Equal(json["resultaat"]!.GetValue<string>(), expanded["resultaat"]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Zrc007_Einddatum_IsTheDateInTheOffsetTheClientSent()
     {
         var zaak = Url(await app.CreateZaakAsync(app.A.Url));

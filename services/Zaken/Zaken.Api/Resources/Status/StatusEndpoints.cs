@@ -8,7 +8,6 @@ using Zgw.Api.Auth;
 using Zgw.Api.Http;
 using Zgw.Api.Problems;
 using Zgw.Api.Query;
-using Zgw.Api.References;
 using Zgw.Data;
 using Zgw.Data.AuditTrail;
 
@@ -60,7 +59,7 @@ public static class StatusEndpoints
     }
 
     private static async Task<IResult> Create(HttpContext ctx, ZgwDatabase db, StatusRepository repository, ZakenUrls urls,
-        ZaakCatalogi catalogi, UrlResolver resolver, ArchiefBerekening archief, ZaakEvents events, TimeProvider time)
+        ZaakCatalogi catalogi, ArchiefBerekening archief, ZaakEvents events, TimeProvider time)
     {
         FilterSet.None.Parse(ctx.Request.Query);
         var body = await ZgwBody.ReadAsync<StatusRequest>(ctx);
@@ -92,7 +91,7 @@ public static class StatusEndpoints
                 }
 
                 if (await IsEindstatusAsync(statustype, zaaktype, catalogi, ct))
-                    await SluitAsync(c, tx, zaak, DateOnly.FromDateTime(datum.DateTime), catalogi, resolver, archief, ct);
+                    await SluitAsync(c, tx, zaak, DateOnly.FromDateTime(datum.DateTime), catalogi, archief, ct);
                 else if (zaak.IsGesloten)
                     await HeropenAsync(c, tx, zaak);
 
@@ -132,15 +131,14 @@ public static class StatusEndpoints
     /// (zrc-021). Deelzaken whose brondatum is their hoofdzaak's einddatum get their dates now (Open Zaak).
     /// </summary>
     private static async Task SluitAsync(NpgsqlConnection c, NpgsqlTransaction tx, ZaakRef zaak, DateOnly einddatum, ZaakCatalogi catalogi,
-        UrlResolver resolver, ArchiefBerekening archief, CancellationToken ct)
+        ArchiefBerekening archief, CancellationToken ct)
     {
         var resultaattypeUrl = await c.ExecuteScalarAsync<string?>("SELECT resultaattype FROM resultaat WHERE zaak_id = @Id", new { zaak.Id }, tx);
         var documenten = new List<(string, bool, bool)>();
         foreach (var informatieobject in await c.QueryAsync<string>(
                      "SELECT informatieobject FROM zaakinformatieobject WHERE zaak_id = @Id AND mirror = 'done' ORDER BY id", new { zaak.Id }, tx))
         {
-            resolver.Invalidate(informatieobject);
-            var document = await catalogi.ObjectAsync("informatieobject", informatieobject, [], ct);
+            var document = await catalogi.FreshObjectAsync("informatieobject", informatieobject, [], ct);
             var gebruiksrecht = document.TryGetProperty("indicatieGebruiksrecht", out var g) && g.ValueKind is JsonValueKind.True or JsonValueKind.False;
             var locked = document.TryGetProperty("locked", out var l) && l.ValueKind == JsonValueKind.True;
             documenten.Add((informatieobject, gebruiksrecht, locked));
