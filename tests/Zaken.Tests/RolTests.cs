@@ -355,13 +355,16 @@ public sealed class RolTests(ZakenApp app)
     {
         var zaak = await app.CreateZaakAsync(app.A.Url);
         var rol = await app.CreatedAsync("rollen", Persoon(zaak));
-        var status = Guid.NewGuid();
-        await app.QueryAsync<int>("""
-            INSERT INTO status (uuid, zaak_id, statustype, datum_status_gezet, gegevens)
-            SELECT @status, id, @statustype, now(), jsonb_build_object('gezetdoor', @rol) FROM zaak WHERE uuid = @zaak
-            """, new { status, statustype = app.A.Statustypen[0], rol = ZakenApp.Url(rol), zaak = Guid.Parse(zaak.Text("uuid")) });
+        await app.CreatedAsync("rollen", Persoon(zaak));
+        var status = await app.CreatedAsync("statussen", new
+        {
+            zaak = ZakenApp.Url(zaak), statustype = app.A.Statustypen[0], datumStatusGezet = "2024-03-02T10:00:00Z", gezetdoor = ZakenApp.Url(rol),
+        });
         var read = await app.GetAsync(ZakenApp.Url(rol));
-        Assert.Equal(new[] { $"{ZakenApp.ApiRoot}/statussen/{status}" }, read["statussen"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(new[] { ZakenApp.Url(status) }, read["statussen"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var (list, json) = await app.SendAsync(HttpMethod.Get, $"{Rollen}?zaak={ZakenApp.Url(zaak)}");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(new[] { 0, 1 }, json!["results"]!.AsArray().Select(r => r!["statussen"]!.AsArray().Count).Order());
     }
 
     [Fact]
