@@ -229,6 +229,17 @@ public sealed class RolTests(ZakenApp app)
     }
 
     [Fact]
+    public async Task Z26_MaxOccurences_HoldsForConcurrentCreates()
+    {
+        var zaak = await app.CreateZaakAsync(app.A.Url);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            app.SendAsync(HttpMethod.Post, Rollen, Rol(zaak, app.A.RoltypeInitiator, identificatie: new { inpBsn = Digits(9) }))));
+        Assert.Single(responses, r => r.Response.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(5, responses.Count(r => r.Response.StatusCode == HttpStatusCode.BadRequest));
+        Assert.Equal(1, await RollenVanAsync(zaak));
+    }
+
+    [Fact]
     public async Task Scopes_CreateNeedsBijwerken_ReadNeedsLezen()
     {
         var zaak = await app.CreateZaakAsync(app.A.Url);
