@@ -18,6 +18,9 @@ public sealed record ZaaktypeSet(
     string Zaakobjecttype)
 {
     public string Eindstatustype => Statustypen[^1];
+
+    /// <summary>The zaaktype's identificatie (what deelzaaktypen of another zaaktype name).</summary>
+    public string Identificatie { get; init; } = "";
 }
 
 /// <summary>Builds catalogi in the real Catalogi service through its API (as a beheerder).</summary>
@@ -74,9 +77,10 @@ public sealed class CatalogiSeed(ZakenApp app)
             ["informatieobjectcategorie"] = "melding",
         }));
         await PublishAsync(iot);
+        var identificatie = Unique("ZT-");
         var body = new Dictionary<string, object?>
         {
-            ["identificatie"] = Unique("ZT-"),
+            ["identificatie"] = identificatie,
             ["omschrijving"] = "Melding openbare ruimte",
             ["vertrouwelijkheidaanduiding"] = vertrouwelijkheid,
             ["doel"] = "Meldingen afhandelen",
@@ -137,7 +141,10 @@ public sealed class CatalogiSeed(ZakenApp app)
             ["relatieOmschrijving"] = "Melding over",
         }));
         await PublishAsync(zaaktype);
-        return new ZaaktypeSet(zaaktype, catalogus, statustypen, resultaattype, initiator, behandelaar, coordinator, eigenschap, iot, zaakobjecttype);
+        return new ZaaktypeSet(zaaktype, catalogus, statustypen, resultaattype, initiator, behandelaar, coordinator, eigenschap, iot, zaakobjecttype)
+        {
+            Identificatie = (string?)body["identificatie"] ?? identificatie,
+        };
     }
 
     public static string Url(JsonObject o) => o["url"]!.GetValue<string>();

@@ -229,7 +229,10 @@ public sealed class ZakenApp : IAsyncLifetime
     /// <summary>POSTs to a collection of this API (asserting 201) and returns the created object.</summary>
     public async Task<JsonObject> PostAsync(string collection, object body, string clientId = Beheerder)
     {
-        var response = await Client(clientId).PostAsJsonAsync($"/zaken/api/v1/{collection}", body, ZgwTestJson.Options);
+        var client = Client(clientId);
+        client.DefaultRequestHeaders.Add("Accept-Crs", "EPSG:4326");
+        client.DefaultRequestHeaders.Add("Content-Crs", "EPSG:4326");
+        var response = await client.PostAsJsonAsync($"/zaken/api/v1/{collection}", body, ZgwTestJson.Options);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {collection}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();
@@ -237,7 +240,9 @@ public sealed class ZakenApp : IAsyncLifetime
 
     public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
     {
-        var response = await Client(clientId).GetAsync(PathOf(url));
+        var client = Client(clientId);
+        client.DefaultRequestHeaders.Add("Accept-Crs", "EPSG:4326");
+        var response = await client.GetAsync(PathOf(url));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();

@@ -36,7 +36,16 @@ public static class ZgwBody
     /// Reads a PATCH body: the fields it contains replace those of <paramref name="current"/> (the request shape
     /// of the stored object), the result is validated as a whole, exactly like a PUT.
     /// </summary>
-    public static async Task<T> ReadPatchAsync<T>(HttpContext context, T current) where T : class
+    public static async Task<T> ReadPatchAsync<T>(HttpContext context, T current) where T : class =>
+        (await ReadPatchWithFieldsAsync(context, current)).Value;
+
+    /// <summary>
+    /// <see cref="ReadPatchAsync{T}"/> that also tells which top-level fields the body contained, for rules that
+    /// depend on what the client sent rather than on the merged result (a PATCH that changes one field and so
+    /// clears a dependent one).
+    /// </summary>
+    public static async Task<(T Value, IReadOnlySet<string> SentFields)> ReadPatchWithFieldsAsync<T>(HttpContext context, T current)
+        where T : class
     {
         await using var body = await OpenAsync(context);
         JsonObject patch;
@@ -61,7 +70,7 @@ public static class ZgwBody
         {
             throw ToValidationError(e);
         }
-        return Validated(result);
+        return (Validated(result), patch.Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     private static T Validated<T>(T? value) where T : class

@@ -66,6 +66,13 @@ public sealed class ZaakCatalogi(UrlResolver resolver)
     public Task<JsonElement> ObjectAsync(string field, string url, IReadOnlyCollection<string> requiredProperties, CancellationToken ct) =>
         resolver.ResolveAsync(field, url, requiredProperties, ct);
 
+    /// <summary>Like <see cref="ObjectAsync"/> but never from the cache: for checks on state that changes (document status, locks).</summary>
+    public Task<JsonElement> FreshObjectAsync(string field, string url, IReadOnlyCollection<string> requiredProperties, CancellationToken ct)
+    {
+        resolver.Invalidate(url);
+        return resolver.ResolveAsync(field, url, requiredProperties, ct);
+    }
+
     public static string? Text(JsonElement json, string name) =>
         json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

@@ -1,0 +1,34 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Zaken.Tests;
+
+/// <summary>Requests with the CRS headers the zaak operations require (Accept-Crs, Content-Crs: EPSG:4326).</summary>
+public static class ZaakHttp
+{
+    public static HttpClient WithCrs(this HttpClient client)
+    {
+        client.DefaultRequestHeaders.Add("Accept-Crs", "EPSG:4326");
+        client.DefaultRequestHeaders.Add("Content-Crs", "EPSG:4326");
+        return client;
+    }
+
+    public static HttpClient Zaken(this ZakenApp app, string clientId = ZakenApp.Beheerder) => app.Client(clientId).WithCrs();
+
+    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendJsonAsync(this HttpClient client, HttpMethod method, string path,
+        object? body = null, string? toelichting = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, options: ZgwTestJson.Options);
+        if (toelichting is not null)
+            request.Headers.Add("X-Audit-Toelichting", toelichting);
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+}
