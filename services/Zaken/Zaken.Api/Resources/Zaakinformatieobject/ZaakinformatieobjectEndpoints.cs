@@ -24,6 +24,7 @@ public static class ZaakinformatieobjectEndpoints
         services.AddSingleton<ZaakinformatieobjectRepository>();
         services.AddSingleton<DocumentenClient>();
         services.AddSingleton<ZaakinformatieobjectMirror>();
+        services.AddSingleton<IZaakMirrors>(sp => sp.GetRequiredService<ZaakinformatieobjectMirror>());
         services.AddHostedService<ZaakinformatieobjectReconciler>();
         services.AddSingleton<IZaakResourceRenderer, ZaakinformatieobjectRenderer>();
         DocumentenClient.Register(services);

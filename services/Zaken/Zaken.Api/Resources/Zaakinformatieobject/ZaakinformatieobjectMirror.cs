@@ -23,7 +23,7 @@ public sealed class ZaakinformatieobjectMirror(
     ZakenUrls urls,
     TimeProvider time,
     IOptions<ZakenOptions> options,
-    ILogger<ZaakinformatieobjectMirror> logger)
+    ILogger<ZaakinformatieobjectMirror> logger) : IZaakMirrors
 {
     /// <summary>Step 2 of a create: the OIO, then <c>done</c> + audit + notification, or the row removed and a 400.</summary>
     public async Task<ZaakinformatieobjectRow> FinishCreateAsync(long id, HttpContext ctx)
