@@ -119,6 +119,20 @@ public sealed class ZaakeigenschapTests(ZakenApp app)
         Assert.Equal(valid, ZaakeigenschapRules.Matches(JsonDocument.Parse(specificatie).RootElement, waarde));
 
     [Fact]
+    public async Task Update_ZaakAndEigenschapCannotChange_Is400WijzigenNietToegelaten()
+    {
+        var zaakUrl = await ZaakAsync();
+        var ze = await CreateAsync(zaakUrl);
+        var path = ZakenApp.PathOf(ZakenApp.Url(ze));
+
+        var (put, _) = await app.Client().SendJsonAsync(HttpMethod.Put, path, new { zaak = await ZaakAsync(), eigenschap = app.A.Eigenschap, waarde = "20240301" });
+        await ProblemAssert.IsProblemAsync(put, HttpStatusCode.BadRequest, "invalid", "zaak", "wijzigen-niet-toegelaten");
+        var (patch, _) = await app.Client().SendJsonAsync(HttpMethod.Patch, path, new { eigenschap = app.B.Eigenschap });
+        await ProblemAssert.IsProblemAsync(patch, HttpStatusCode.BadRequest, "invalid", "eigenschap", "wijzigen-niet-toegelaten");
+        Assert.Equal(["create"], await ActiesAsync(zaakUrl));
+    }
+
+    [Fact]
     public async Task ZaakInTheBody_MustBeTheZaakOfThePath()
     {
         var zaakUrl = await ZaakAsync();

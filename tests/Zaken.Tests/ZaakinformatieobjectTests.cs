@@ -83,6 +83,13 @@ public sealed class ZaakinformatieobjectTests(ZakenApp app)
 
         var read = await app.GetAsync(url, ZakenApp.Lezer);
         Assert.Equal(zio.ToJsonString(), read.ToJsonString());
+        using var head = await app.Client(ZakenApp.Lezer).SendAsync(new HttpRequestMessage(HttpMethod.Head, ZakenApp.PathOf(url)));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.NotNull(head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, ZakenApp.PathOf(url));
+        conditional.Headers.IfNoneMatch.Add(head.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await app.Client(ZakenApp.Lezer).SendAsync(conditional)).StatusCode);
         var zaak = await app.GetAsync(zaakUrl);
         Assert.Contains(url, zaak["zaakinformatieobjecten"]!.AsArray().Select(u => u!.GetValue<string>()));
     }

@@ -98,16 +98,23 @@ public static class ZaakeigenschapEndpoints
         return HttpCaching.JsonWithETag(row.ToJson(urls));
     }
 
-    /// <summary>The checks of a create or update that need the Catalogi API: zrc-018, the naam, the waarde (returns the naam).</summary>
-    private static async Task<string> CheckAsync(ZaakeigenschapRequest body, ZaakRef zaak, ZaakCatalogi catalogi, ZakenUrls urls, CancellationToken ct)
+    /// <summary>
+    /// The checks of a create (<paramref name="existing"/> null) or update: the zaak of the path, zaak and eigenschap
+    /// unchanged on update, zrc-018, the waarde against the specificatie. Returns the naam (copied from the eigenschap on create).
+    /// </summary>
+    private static async Task<string> CheckAsync(ZaakeigenschapRequest body, ZaakRef zaak, ZaakeigenschapRow? existing, ZaakCatalogi catalogi,
+        ZakenUrls urls, CancellationToken ct)
     {
-        ZaakeigenschapRules.ZaakIsZaakVanPad(body, urls, zaak.Uuid);
+        if (existing is null)
+            ZaakeigenschapRules.ZaakIsZaakVanPad(body, urls, zaak.Uuid);
+        else
+            ZaakeigenschapRules.ZaakEnEigenschapOnveranderlijk(existing.Eigenschap, body, urls, zaak.Uuid);
         ZaakGuard.EnsureNogTeArchiveren(zaak);
         var eigenschap = await catalogi.TypeAsync("eigenschap", body.Eigenschap!, ZaakeigenschapRules.EigenschapProperties, ct);
         var zaaktype = await catalogi.ZaaktypeAsync("zaak", zaak.Zaaktype, mustBePublished: false, ct);
         ZaakeigenschapRules.Zrc018_EigenschapHoortBijZaaktype(body.Eigenschap!, zaaktype);
         ZaakeigenschapRules.WaardeVolgensSpecificatie(eigenschap, body.Waarde!);
-        return ZaakCatalogi.Text(eigenschap, "naam") ?? "";
+        return existing?.Naam ?? ZaakCatalogi.Text(eigenschap, "naam") ?? "";
     }
 
     private static async Task<IResult> Create(HttpContext ctx, Guid zaak_uuid, ZgwDatabase db, ZakenUrls urls, ZaakCatalogi catalogi, ZaakEvents events)
@@ -118,7 +125,7 @@ public static class ZaakeigenschapEndpoints
             zaak = await ZaakOfPathAsync(c, zaak_uuid);
         ZaakGuard.EnsureCanWrite(ctx, zaak, ZakenScopes.Wijzigers);
         var body = await ZgwBody.ReadAsync<ZaakeigenschapRequest>(ctx);
-        var naam = await CheckAsync(body, zaak, catalogi, urls, ctx.RequestAborted);
+        var naam = await CheckAsync(body, zaak, null, catalogi, urls, ctx.RequestAborted);
 
         var created = await db.InTransactionAsync(async (c, tx) =>
         {
@@ -159,7 +166,7 @@ public static class ZaakeigenschapEndpoints
         }
         ZaakGuard.EnsureCanWrite(ctx, zaak, ZakenScopes.Wijzigers);
         var body = await readBody(existing);
-        var naam = await CheckAsync(body, zaak, catalogi, urls, ctx.RequestAborted);
+        await CheckAsync(body, zaak, existing, catalogi, urls, ctx.RequestAborted);
 
         var saved = await db.InTransactionAsync(async (c, tx) =>
         {
@@ -168,8 +175,7 @@ public static class ZaakeigenschapEndpoints
             ZaakGuard.EnsureNogTeArchiveren(locked);
             var current = (await RowsAsync(c, "ze.uuid = @uuid AND ze.zaak_id = @id", new { uuid, id = locked.Id }, tx, forUpdate: true)).SingleOrDefault()
                           ?? throw ZgwException.NotFound();
-            await c.ExecuteAsync("UPDATE zaakeigenschap SET eigenschap = @eigenschap, naam = @naam, waarde = @waarde WHERE id = @id",
-                new { id = current.Id, eigenschap = body.Eigenschap, naam, waarde = body.Waarde }, tx);
+            await c.ExecuteAsync("UPDATE zaakeigenschap SET waarde = @waarde WHERE id = @id", new { id = current.Id, waarde = body.Waarde }, tx);
             var updated = (await RowsAsync(c, "ze.id = @id", new { id = current.Id }, tx)).Single().ToJson(urls);
             await events.RecordAsync(c, tx, ctx, locked, Resource, updated["url"]!.GetValue<string>(), actie, current.ToJson(urls), updated);
             return updated;

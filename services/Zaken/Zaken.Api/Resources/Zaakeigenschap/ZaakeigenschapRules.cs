@@ -33,6 +33,17 @@ public static class ZaakeigenschapRules
             throw ZgwException.Validation("zaak", ZakenCodes.ZaakMismatch, "De zaak moet de zaak uit het pad zijn.");
     }
 
+    /// <summary>Open Zaak: on update neither the zaak nor the eigenschap may change (<c>wijzigen-niet-toegelaten</c>).</summary>
+    public static void ZaakEnEigenschapOnveranderlijk(string eigenschap, ZaakeigenschapRequest body, ZakenUrls urls, Guid zaakUuid)
+    {
+        var v = new Validator();
+        if (body.Zaak != urls.Zaak(zaakUuid))
+            v.Add("zaak", ZakenCodes.WijzigenNietToegelaten, "Dit veld mag niet gewijzigd worden.");
+        if (body.Eigenschap != eigenschap)
+            v.Add("eigenschap", ZakenCodes.WijzigenNietToegelaten, "Dit veld mag niet gewijzigd worden.");
+        v.ThrowIfInvalid();
+    }
+
     /// <summary>zrc-018: the eigenschap must be one of the zaaktype's eigenschappen (Open Zaak <c>zaaktype-mismatch</c>).</summary>
     public static void Zrc018_EigenschapHoortBijZaaktype(string eigenschap, Zaaktype zaaktype)
     {

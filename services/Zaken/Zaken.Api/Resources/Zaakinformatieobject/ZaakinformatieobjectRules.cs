@@ -15,7 +15,7 @@ public static class ZaakinformatieobjectRules
     public static void Zrc005_IsEnkelvoudigInformatieobject(string informatieobject)
     {
         if (DocumentenClient.RootOf(informatieobject) is null)
-            throw ZgwException.Validation("informatieobject", Zgw.Api.Problems.ZgwCodes.InvalidResource,
+            throw ZgwException.Validation("informatieobject", ZgwCodes.InvalidResource,
                 "De URL verwijst niet naar een enkelvoudiginformatieobject van een Documenten API.");
     }
 
@@ -55,7 +55,7 @@ public static class ZaakinformatieobjectRules
         if (string.IsNullOrEmpty(status))
             return;
         var uuid = urls.UuidOf("statussen", status)
-                   ?? throw ZgwException.Validation("status", Zgw.Api.Problems.ZgwCodes.BadUrl, "De URL is geen status van deze Zaken API.");
+                   ?? throw ZgwException.Validation("status", ZgwCodes.BadUrl, "De URL is geen status van deze Zaken API.");
         var statusZaak = await ZaakinformatieobjectRepository.ZaakOfStatusAsync(c, tx, uuid)
                          ?? throw ZgwException.Validation("status", ZakenCodes.DoesNotExist, "Ongeldige hyperlink - Object bestaat niet.");
         if (statusZaak != zaakId)
