@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using SelectielijstFixture;
 
-// A stand-in for the Selectielijst API (https://selectielijst.openzaak.nl/api/v1/): the few procestypen, resultaten and
-// resultaattypeomschrijvingen the tests and the local run need, so a fresh install works without the internet
-// (ARCHITECTURE §11.10). URLs are built from Selectielijst:BaseUrl, or from the request when that is not set.
+// A stand-in for the Selectielijst API (https://selectielijst.openzaak.nl/api/v1/) and the communicatiekanalen of the
+// Referentielijsten API (https://referentielijsten-api.vng.cloud/api/v1/, at /referentielijsten/api/v1/ here): the few
+// records the tests and the local run need, so a fresh install works without the internet (ARCHITECTURE §11.10). URLs are
+// built from Selectielijst:BaseUrl, or from the request when that is not set.
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 var records = Records.Load();
 var configuredBase = app.Configuration["Selectielijst:BaseUrl"];
 
 string Root(HttpRequest r) => (configuredBase ?? $"{r.Scheme}://{r.Host}{r.PathBase}").TrimEnd('/') + "/api/v1/";
+string ReferentielijstenRoot(HttpRequest r) => (configuredBase ?? $"{r.Scheme}://{r.Host}{r.PathBase}").TrimEnd('/') + "/referentielijsten/api/v1/";
 
 IResult One(HttpRequest r, string collection, Guid uuid) =>
     records.Find(collection, uuid, Root(r)) is { } item ? Results.Json(item) : Results.NotFound(new { detail = "Niet gevonden." });
@@ -25,6 +27,13 @@ app.MapGet("/api/v1/resultaten", (HttpRequest r, string? procesType) =>
 app.MapGet("/api/v1/resultaten/{uuid:guid}", (HttpRequest r, Guid uuid) => One(r, "resultaten", uuid));
 app.MapGet("/api/v1/resultaattypeomschrijvingen", (HttpRequest r) => Results.Json(records.All("resultaattypeomschrijvingen", Root(r)).ToArray()));
 app.MapGet("/api/v1/resultaattypeomschrijvingen/{uuid:guid}", (HttpRequest r, Guid uuid) => One(r, "resultaattypeomschrijvingen", uuid));
+app.MapGet("/referentielijsten/api/v1/communicatiekanalen", (HttpRequest r) =>
+{
+    var results = records.All("communicatiekanalen", ReferentielijstenRoot(r)).ToArray();
+    return Results.Json(new JsonObject { ["count"] = results.Length, ["next"] = null, ["previous"] = null, ["results"] = new JsonArray(results) });
+});
+app.MapGet("/referentielijsten/api/v1/communicatiekanalen/{uuid:guid}", (HttpRequest r, Guid uuid) =>
+    records.Find("communicatiekanalen", uuid, ReferentielijstenRoot(r)) is { } item ? Results.Json(item) : Results.NotFound(new { detail = "Niet gevonden." }));
 app.Run();
 
 namespace SelectielijstFixture

@@ -139,6 +139,20 @@ public sealed class ZaakTests(ZakenApp app)
     }
 
     [Fact]
+    public async Task Zrc010_CommunicatiekanaalMustBeAReferentielijstenCommunicatiekanaal()
+    {
+        var zaak = await app.CreateZaakAsync(app.A.Url, change: b => b["communicatiekanaal"] = app.Communicatiekanaal);
+        Assert.Equal(app.Communicatiekanaal, zaak["communicatiekanaal"]!.GetValue<string>());
+
+        var (unknown, _) = await app.Zaken().SendJsonAsync(HttpMethod.Post, Zaken,
+            With(ZakenApp.ZaakBody(app.A.Url), "communicatiekanaal", app.Communicatiekanaal[..^36] + Guid.NewGuid()));
+        await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.BadRequest, "invalid", "communicatiekanaal", "bad-url");
+        var (elsewhere, _) = await app.Zaken().SendJsonAsync(HttpMethod.Post, Zaken,
+            With(ZakenApp.ZaakBody(app.A.Url), "communicatiekanaal", app.Sl(CatalogiSeed.Procestype)));
+        await ProblemAssert.IsProblemAsync(elsewhere, HttpStatusCode.BadRequest, "invalid", "communicatiekanaal", "bad-url");
+    }
+
+    [Fact]
     public async Task Zrc011_RelevanteAndereZakenMustResolve()
     {
         var ander = await app.CreateZaakAsync(app.A.Url);

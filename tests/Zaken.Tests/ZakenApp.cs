@@ -60,6 +60,12 @@ public sealed class ZakenApp : IAsyncLifetime
     public string DocumentenRoot => Documenten.Url + "/documenten/api/v1";
 
     public string SelectielijstRoot { get; private set; } = "";
+
+    /// <summary>The Zaken service's own address (Kestrel), for a gateway in front of it.</summary>
+    public string ZakenUrl { get; private set; } = "";
+
+    /// <summary>The <c>Zgw:Clients</c> settings of the Zaken service, for another process that must know the same clients.</summary>
+    public IReadOnlyDictionary<string, string> ClientSettings { get; private set; } = new Dictionary<string, string>();
     public string CatalogiUrl { get; private set; } = "";
 
     /// <summary>Published zaaktypen made before the service started (clients are authorised on them).</summary>
@@ -103,14 +109,18 @@ public sealed class ZakenApp : IAsyncLifetime
         B = await Seed.ZaaktypeAsync(catalogus);
         C = await Seed.ZaaktypeAsync(catalogus);
 
+        var zakenPort = TestInfrastructure.FreePort();
+        ZakenUrl = $"http://127.0.0.1:{zakenPort}";
         Factory = new WebApplicationFactory<ZakenMarker>().WithWebHostBuilder(b =>
         {
             var settings = Common();
+            settings["urls"] = ZakenUrl;
             settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
             settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
             settings["Zgw:ServiceIdentity:Secret"] = Secret;
             settings["Zgw:References:AllowedHosts:0"] = new Uri(Documenten.Url!).Authority;
             settings["Zgw:References:AllowedHosts:1"] = $"127.0.0.1:{slPort}";
+            settings["Zaken:ReferentielijstenApiRoot"] = $"http://127.0.0.1:{slPort}/referentielijsten/api/v1/";
             settings["Zaken:ReconcileInterval"] = "00:00:01";
             settings["Zaken:MirrorGracePeriod"] = "00:00:02";
             AddClient(settings, 0, Beheerder, alle: true);
@@ -124,9 +134,12 @@ public sealed class ZakenApp : IAsyncLifetime
             AddClient(settings, 5, Beperkt, [(A.Url, "zaakvertrouwelijk"), (B.Url, "openbaar")], ZakenScopes.Lezen);
             AddClient(settings, 6, Lezer, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim"), (C.Url, "zeer_geheim")], ZakenScopes.Lezen);
             AddClient(settings, 7, Buitenstaander, [], []);
+            ClientSettings = settings.Where(kv => kv.Key.StartsWith("Zgw:Clients:", StringComparison.Ordinal)).ToDictionary();
             foreach (var (k, v) in settings)
                 b.UseSetting(k, v);
         });
+        Factory.UseKestrel();
+        Factory.StartServer();
         await WaitReadyAsync(Factory.CreateClient());
     }
 
@@ -186,6 +199,9 @@ public sealed class ZakenApp : IAsyncLifetime
     public HttpClient CatalogiClient() => Catalogi.CreateClient().WithToken(Beheerder, Secret);
 
     public string Sl(string path) => SelectielijstRoot + path;
+
+    /// <summary>A communicatiekanaal of the Referentielijsten fixture (zrc-010).</summary>
+    public string Communicatiekanaal => SelectielijstRoot.Replace("/api/v1/", "/referentielijsten/api/v1/") + "communicatiekanalen/46f0ccfc-0a19-4e1d-9e2b-2c1d3a4b5c6d";
 
     public static string PathOf(string url) => new Uri(url).PathAndQuery;
 

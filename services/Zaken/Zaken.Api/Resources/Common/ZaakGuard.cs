@@ -74,9 +74,12 @@ public static class ZaakGuard
         var ranks = grants.Select(g => (short)(g.MaxVertrouwelijkheidaanduiding is null ? 7 : Vertrouwelijkheid.Rank(g.MaxVertrouwelijkheidaanduiding))).ToArray();
         var typesParameter = where.Parameter(types);
         var ranksParameter = where.Parameter(ranks);
+        // The ANY narrows on the leading column of index zaak_autorisatie (zaaktype, vertrouwelijkheid_rang, id), so a
+        // count is an index-only scan over the allowed zaaktypen; the EXISTS applies each type's own ceiling.
         where.AddRaw($"""
-            EXISTS (SELECT 1 FROM unnest({typesParameter}::text[], {ranksParameter}::smallint[]) AS g(zaaktype, rang)
-                    WHERE g.zaaktype = {zaakAlias}.zaaktype AND {zaakAlias}.vertrouwelijkheid_rang <= g.rang)
+            {zaakAlias}.zaaktype = ANY({typesParameter}::text[])
+            AND EXISTS (SELECT 1 FROM unnest({typesParameter}::text[], {ranksParameter}::smallint[]) AS g(zaaktype, rang)
+                        WHERE g.zaaktype = {zaakAlias}.zaaktype AND {zaakAlias}.vertrouwelijkheid_rang <= g.rang)
             """);
     }
 }
