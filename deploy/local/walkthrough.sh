@@ -37,14 +37,27 @@ api() {
 }
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
-step "A subscriber on http://127.0.0.1:$sub_port (prints every notification it receives)"
+step "A subscriber on http://127.0.0.1:$sub_port (accepts notifications with Authorization: Bearer demo)"
 received=$(mktemp)
 python3 - "$sub_port" "$received" <<'PY' &
 import http.server, json, sys
 port, out = int(sys.argv[1]), sys.argv[2]
 class H(http.server.BaseHTTPRequestHandler):
+    def body(self):
+        if self.headers.get('Transfer-Encoding', '').lower() != 'chunked':
+            return self.rfile.read(int(self.headers.get('Content-Length', 0)))
+        data = b''
+        while True:
+            size = int(self.rfile.readline().split(b';')[0], 16)
+            data += self.rfile.read(size) if size else b''
+            self.rfile.readline()
+            if not size:
+                return data
     def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers.get('Content-Length', 0))) or b'{}')
+        data = self.body()
+        if self.headers.get('Authorization') != 'Bearer demo':   # a subscriber only accepts its own auth (N3)
+            self.send_response(403); self.end_headers(); return
+        body = json.loads(data or b'{}')
         with open(out, 'a') as f:
             f.write(json.dumps(body) + '\n')
         self.send_response(204); self.end_headers()
@@ -53,7 +66,10 @@ http.server.HTTPServer(('127.0.0.1', port), H).serve_forever()
 PY
 subscriber=$!
 trap 'kill $subscriber 2>/dev/null; rm -f "$received"' EXIT
-sleep 1
+for _ in $(seq 1 50); do   # until it listens
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$sub_port/" || true) != 000 ]] && break
+  sleep 0.2
+done
 api POST /notificaties/api/v1/abonnement "{\"callbackUrl\": \"http://127.0.0.1:$sub_port/callback\", \"auth\": \"Bearer demo\",
   \"kanalen\": [{\"naam\": \"zaken\", \"filters\": {}}]}" >/dev/null
 echo "subscribed to kanaal zaken"
