@@ -391,6 +391,22 @@ public sealed class ZaakobjectTests(ZakenApp app)
         Assert.Equal(ZakenApp.Url(zaakobject), Assert.Single(json!["_expand"]!["zaakobjecten"]!.AsArray()).Text("url"));
     }
 
+    [Fact]
+    public async Task Zrc021_ClosedZaakWaitingForItsZaakobject_GetsArchiefactiedatumWhenOneIsAdded()
+    {
+        var set = await app.Seed.ZaaktypeAsync(app.A.Catalogus,
+            brondatumArchiefprocedure: new { afleidingswijze = "zaakobject", datumkenmerk = "overigeData/verleend", objecttype = "overige" });
+        var zaak = await app.CreateZaakAsync(set.Url);
+        await app.CreateResultaatAsync(ZakenApp.Url(zaak), set.Resultaattype);
+        await app.CloseAsync(zaak);
+
+        var body = Zaakobject(zaak, "overige", new { overigeData = new { verleend = "2024-02-01" } });
+        body["objectTypeOverige"] = "vergunning";
+        await app.CreatedAsync("zaakobjecten", body);
+        Assert.Equal("2034-02-01", await app.QueryAsync<string>("SELECT archiefactiedatum::text FROM zaak WHERE uuid = @uuid",
+            new { uuid = Guid.Parse(zaak.Text("uuid")) }));
+    }
+
     private Task<long> ZaakobjectenVanAsync(JsonObject zaak) =>
         app.QueryAsync<long>("SELECT count(*) FROM zaakobject o JOIN zaak z ON z.id = o.zaak_id WHERE z.uuid = @uuid",
             new { uuid = Guid.Parse(zaak.Text("uuid")) });

@@ -1,3 +1,5 @@
+using Npgsql;
+using Zaken.Api.Resources.Archivering;
 using Zaken.Api.Resources.Common;
 using Zaken.Api.Resources.Rol;
 using Zgw.Api;
@@ -59,7 +61,7 @@ public static class ZaakobjectEndpoints
     }
 
     private static async Task<IResult> Create(HttpContext ctx, ZgwDatabase db, ZaakobjectRepository repository, ZakenUrls urls,
-        ZaakCatalogi catalogi, ZaakEvents events)
+        ZaakCatalogi catalogi, ZaakEvents events, ArchiefBerekening archief)
     {
         FilterSet.None.Parse(ctx.Request.Query);
         var body = await ZgwBody.ReadAsync<ZaakobjectRequest>(ctx);
@@ -79,6 +81,7 @@ public static class ZaakobjectEndpoints
                     await catalogi.ZaaktypeAsync("zaakobjecttype", zaak.Zaaktype, mustBePublished: false, ct), body.Zaakobjecttype);
             }
             var uuid = await ZaakobjectRepository.InsertAsync(c, tx, zaak.Id, body);
+            await HerberekenArchiefAsync(c, tx, archief, zaak, ct);
             var json = (await repository.GetAsync(uuid, c, tx))!.Render(urls);
             await events.RecordAsync(c, tx, ctx, zaak, Resource, urls.Of(Collection, uuid), AuditActie.Create, null, json, notify: true);
             return json;
@@ -86,15 +89,16 @@ public static class ZaakobjectEndpoints
         return Results.Created(created["url"]!.GetValue<string>(), created);
     }
 
-    private static Task<IResult> Update(HttpContext ctx, Guid uuid, ZgwDatabase db, ZaakobjectRepository repository, ZakenUrls urls, ZaakEvents events) =>
-        WriteAsync(ctx, uuid, db, repository, urls, events, AuditActie.Update, _ => ZgwBody.ReadAsync<ZaakobjectRequest>(ctx));
+    private static Task<IResult> Update(HttpContext ctx, Guid uuid, ZgwDatabase db, ZaakobjectRepository repository, ZakenUrls urls, ZaakEvents events,
+        ArchiefBerekening archief) =>
+        WriteAsync(ctx, uuid, db, repository, urls, events, archief, AuditActie.Update, _ => ZgwBody.ReadAsync<ZaakobjectRequest>(ctx));
 
     private static Task<IResult> PartialUpdate(HttpContext ctx, Guid uuid, ZgwDatabase db, ZaakobjectRepository repository, ZakenUrls urls,
-        ZaakEvents events) =>
-        WriteAsync(ctx, uuid, db, repository, urls, events, AuditActie.PartialUpdate, current => ZgwBody.ReadPatchAsync(ctx, current));
+        ZaakEvents events, ArchiefBerekening archief) =>
+        WriteAsync(ctx, uuid, db, repository, urls, events, archief, AuditActie.PartialUpdate, current => ZgwBody.ReadPatchAsync(ctx, current));
 
     private static async Task<IResult> WriteAsync(HttpContext ctx, Guid uuid, ZgwDatabase db, ZaakobjectRepository repository, ZakenUrls urls,
-        ZaakEvents events, string actie, Func<ZaakobjectRequest, Task<ZaakobjectRequest>> readBody)
+        ZaakEvents events, ArchiefBerekening archief, string actie, Func<ZaakobjectRequest, Task<ZaakobjectRequest>> readBody)
     {
         FilterSet.None.Parse(ctx.Request.Query);
         ZaakobjectRequest current;
@@ -115,6 +119,7 @@ public static class ZaakobjectEndpoints
             ZaakGuard.EnsureNogTeArchiveren(zaak);
             var before = await repository.GetAsync(uuid, c, tx) ?? throw ZgwException.NotFound();
             await ZaakobjectRepository.UpdateAsync(c, tx, before, body);
+            await HerberekenArchiefAsync(c, tx, archief, zaak, ctx.RequestAborted);
             var json = (await repository.GetAsync(uuid, c, tx))!.Render(urls);
             await events.RecordAsync(c, tx, ctx, zaak, Resource, urls.Of(Collection, uuid), actie, before.Render(urls), json, notify: true);
             return json;
@@ -123,7 +128,7 @@ public static class ZaakobjectEndpoints
     }
 
     private static async Task<IResult> Delete(HttpContext ctx, Guid uuid, ZgwDatabase db, ZaakobjectRepository repository, ZakenUrls urls,
-        ZaakEvents events)
+        ZaakEvents events, ArchiefBerekening archief)
     {
         FilterSet.None.Parse(ctx.Request.Query);
         await db.InTransactionAsync(async (c, tx) =>
@@ -134,10 +139,19 @@ public static class ZaakobjectEndpoints
             ZaakGuard.EnsureNogTeArchiveren(zaak);
             var zaakobject = await repository.GetAsync(uuid, c, tx) ?? throw ZgwException.NotFound();
             await ZaakobjectRepository.DeleteAsync(c, tx, zaakobject.Id);
+            await HerberekenArchiefAsync(c, tx, archief, zaak, ctx.RequestAborted);
             await events.RecordAsync(c, tx, ctx, zaak, Resource, urls.Of(Collection, uuid), AuditActie.Destroy, zaakobject.Render(urls), null,
                 notify: true);
             return zaakobject.Id;
         }, ctx.RequestAborted);
         return Results.NoContent();
     }
+
+    /// <summary>
+    /// zrc-021 (Open Zaak): a closed zaak whose archiefactiedatum waits for its zaakobjecten (afleidingswijze
+    /// <c>zaakobject</c>) gets it when they change; in the write's transaction, with the zaak locked.
+    /// </summary>
+    private static Task HerberekenArchiefAsync(NpgsqlConnection c, NpgsqlTransaction tx, ArchiefBerekening archief, ZaakRef zaak,
+        CancellationToken ct) =>
+        archief.HerberekenUitgesteldAsync(c, tx, zaak, [Afleidingswijze.Zaakobject], ct);
 }
