@@ -63,6 +63,10 @@ public sealed class ArchiefBerekening(ZaakCatalogi catalogi, UrlResolver resolve
         }
     }
 
+    /// <summary><see cref="HerberekenUitgesteldAsync"/> from a request's services, for the endpoints of the changed sources.</summary>
+    public static Task NaWijzigingAsync(HttpContext ctx, NpgsqlConnection c, NpgsqlTransaction tx, ZaakRef zaak, params string[] afleidingswijzen) =>
+        ctx.RequestServices.GetRequiredService<ArchiefBerekening>().HerberekenUitgesteldAsync(c, tx, zaak, afleidingswijzen, ctx.RequestAborted);
+
     public static Task SchrijfAsync(NpgsqlConnection c, NpgsqlTransaction tx, long zaakId, ArchiefUitkomst uitkomst) =>
         c.ExecuteAsync("""
             UPDATE zaak SET archiefnominatie = @Archiefnominatie, archiefactiedatum = @Archiefactiedatum,

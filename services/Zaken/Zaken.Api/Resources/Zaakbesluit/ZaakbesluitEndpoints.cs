@@ -1,3 +1,4 @@
+using Zaken.Api.Resources.Archivering;
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
@@ -119,6 +120,7 @@ public static class ZaakbesluitEndpoints
                     new { uuid, zaakId = locked.Id, besluit = body.Besluit }, tx);
                 var json = (await RowsAsync(c, "zb.uuid = @uuid", new { uuid }, tx)).Single().ToJson(urls);
                 await events.RecordAsync(c, tx, ctx, locked, Resource, json["url"]!.GetValue<string>(), AuditActie.Create, null, json);
+                await ArchiefBerekening.NaWijzigingAsync(ctx, c, tx, locked, Afleidingswijze.IngangsdatumBesluit, Afleidingswijze.VervaldatumBesluit);
                 return json;
             }, ctx.RequestAborted);
             return Results.Created(created["url"]!.GetValue<string>(), created);
@@ -142,6 +144,7 @@ public static class ZaakbesluitEndpoints
             var json = current.ToJson(urls);
             // Only the create of a zaakbesluit is announced (README §4.1): audit only.
             await events.RecordAsync(c, tx, ctx, zaak, Resource, json["url"]!.GetValue<string>(), AuditActie.Destroy, json, null, notify: false);
+            await ArchiefBerekening.NaWijzigingAsync(ctx, c, tx, zaak, Afleidingswijze.IngangsdatumBesluit, Afleidingswijze.VervaldatumBesluit);
             return 0;
         }, ctx.RequestAborted);
         return Results.NoContent();

@@ -1,3 +1,4 @@
+using Zaken.Api.Resources.Archivering;
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
@@ -139,6 +140,7 @@ public static class ZaakeigenschapEndpoints
             var row = (await RowsAsync(c, "ze.uuid = @uuid", new { uuid }, tx)).Single();
             var json = row.ToJson(urls);
             await events.RecordAsync(c, tx, ctx, locked, Resource, json["url"]!.GetValue<string>(), AuditActie.Create, null, json);
+            await ArchiefBerekening.NaWijzigingAsync(ctx, c, tx, locked, Afleidingswijze.Eigenschap);
             return json;
         }, ctx.RequestAborted);
         return Results.Created(created["url"]!.GetValue<string>(), created);
@@ -178,6 +180,7 @@ public static class ZaakeigenschapEndpoints
             await c.ExecuteAsync("UPDATE zaakeigenschap SET waarde = @waarde WHERE id = @id", new { id = current.Id, waarde = body.Waarde }, tx);
             var updated = (await RowsAsync(c, "ze.id = @id", new { id = current.Id }, tx)).Single().ToJson(urls);
             await events.RecordAsync(c, tx, ctx, locked, Resource, updated["url"]!.GetValue<string>(), actie, current.ToJson(urls), updated);
+            await ArchiefBerekening.NaWijzigingAsync(ctx, c, tx, locked, Afleidingswijze.Eigenschap);
             return updated;
         }, ctx.RequestAborted);
         return Results.Ok(saved);
@@ -196,6 +199,7 @@ public static class ZaakeigenschapEndpoints
             await c.ExecuteAsync("DELETE FROM zaakeigenschap WHERE id = @id", new { id = current.Id }, tx);
             var json = current.ToJson(urls);
             await events.RecordAsync(c, tx, ctx, zaak, Resource, json["url"]!.GetValue<string>(), AuditActie.Destroy, json, null);
+            await ArchiefBerekening.NaWijzigingAsync(ctx, c, tx, zaak, Afleidingswijze.Eigenschap);
             return 0;
         }, ctx.RequestAborted);
         return Results.NoContent();
