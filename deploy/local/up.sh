@@ -304,11 +304,12 @@ common_env=(
 for key in "${keys[@]}"; do
   common_env+=("Zgw__Services__${key}__InternalUrl=http://127.0.0.1:${svc_port[$key]}")
 done
-# The Selectielijst API fixture (ARCHITECTURE §11.10): the records Catalogi (and Zaken) validate against,
+# The Selectielijst + Referentielijsten fixture (ARCHITECTURE §11.10): the records Catalogi and Zaken validate against,
 # so a fresh install works without the internet.
 selectielijst_port=${OPENZAAK_SELECTIELIJST_PORT:-8010}
 common_env+=(
   "Catalogi__SelectielijstApiRoot=http://127.0.0.1:$selectielijst_port/api/v1/"
+  "Zaken__ReferentielijstenApiRoot=http://127.0.0.1:$selectielijst_port/referentielijsten/api/v1/"
   "Zgw__References__AllowedHosts__0=127.0.0.1:$selectielijst_port"
 )
 

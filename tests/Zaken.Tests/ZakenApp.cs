@@ -60,6 +60,12 @@ public sealed class ZakenApp : IAsyncLifetime
     public string DocumentenRoot => Documenten.Url + "/documenten/api/v1";
 
     public string SelectielijstRoot { get; private set; } = "";
+
+    /// <summary>The Zaken service's own address (Kestrel), for a gateway in front of it.</summary>
+    public string ZakenUrl { get; private set; } = "";
+
+    /// <summary>The <c>Zgw:Clients</c> settings of the Zaken service, for another process that must know the same clients.</summary>
+    public IReadOnlyDictionary<string, string> ClientSettings { get; private set; } = new Dictionary<string, string>();
     public string CatalogiUrl { get; private set; } = "";
 
     /// <summary>Published zaaktypen made before the service started (clients are authorised on them).</summary>
@@ -103,9 +109,12 @@ public sealed class ZakenApp : IAsyncLifetime
         B = await Seed.ZaaktypeAsync(catalogus);
         C = await Seed.ZaaktypeAsync(catalogus);
 
+        var zakenPort = TestInfrastructure.FreePort();
+        ZakenUrl = $"http://127.0.0.1:{zakenPort}";
         Factory = new WebApplicationFactory<ZakenMarker>().WithWebHostBuilder(b =>
         {
             var settings = Common();
+            settings["urls"] = ZakenUrl;
             settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
             settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
             settings["Zgw:ServiceIdentity:Secret"] = Secret;
@@ -125,9 +134,12 @@ public sealed class ZakenApp : IAsyncLifetime
             AddClient(settings, 5, Beperkt, [(A.Url, "zaakvertrouwelijk"), (B.Url, "openbaar")], ZakenScopes.Lezen);
             AddClient(settings, 6, Lezer, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim"), (C.Url, "zeer_geheim")], ZakenScopes.Lezen);
             AddClient(settings, 7, Buitenstaander, [], []);
+            ClientSettings = settings.Where(kv => kv.Key.StartsWith("Zgw:Clients:", StringComparison.Ordinal)).ToDictionary();
             foreach (var (k, v) in settings)
                 b.UseSetting(k, v);
         });
+        Factory.UseKestrel();
+        Factory.StartServer();
         await WaitReadyAsync(Factory.CreateClient());
     }
 
