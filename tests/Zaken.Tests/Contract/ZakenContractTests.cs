@@ -128,6 +128,10 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
                 path = detail ? ExistingPath(world, key, problems) : ListPath(op, world);
                 if (path is null)
                     return 0;
+                // GET /zaken/{uuid} answers ZaakExpanded: ask for the expansions of the world's related objects so that
+                // _expand is validated too (zaaktype is left out: ZaakEmbedded refers to the Catalogi OAS for it).
+                if (op.Method == "GET" && op.Path == "/zaken/{uuid}")
+                    path += "?expand=status,status.statustype,resultaat,rollen,zaakobjecten,eigenschappen";
                 body = op.Method switch
                 {
                     "PUT" => world.Bodies[key],
