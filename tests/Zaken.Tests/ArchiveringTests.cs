@@ -257,4 +257,23 @@ public sealed class ArchiveringTests(ZakenApp app)
             () => Task.FromResult<DateOnly?>(null));
         Assert.Equal(new ArchiefUitkomst("blijvend_bewaren", null, null), blijvend);
     }
+
+    /// <summary>
+    /// Open Zaak: a zaak closed while its archiefactiedatum had to wait (afleidingswijze eigenschap without the eigenschap)
+    /// gets the date when the zaakeigenschap is added later (with zaken.geforceerd-bijwerken, the zaak being closed).
+    /// The standard leaves this open; it only says not to set a date that cannot be determined.
+    /// </summary>
+    [Fact]
+    public async Task Zrc021_PostponedDate_IsComputedWhenTheZaakeigenschapArrivesLater()
+    {
+        var set = await ZaaktypeAsync(new { afleidingswijze = "eigenschap", datumkenmerk = "datum" });
+        var zaak = Url(await app.CreateZaakAsync(set.Url));
+        await app.CloseAsync(zaak, set);
+        await AssertArchiefAsync(zaak, null, null);
+
+        var response = await app.Zaken().SendJsonAsync(HttpMethod.Post, ZakenApp.PathOf(zaak) + "/zaakeigenschappen",
+            new { zaak, eigenschap = set.Eigenschap, waarde = "20240601" });
+        Assert.Equal(HttpStatusCode.Created, response.Response.StatusCode);
+        await AssertArchiefAsync(zaak, "2034-06-01", "2024-06-01");
+    }
 }

@@ -37,6 +37,36 @@ public sealed class ArchiefBerekening(ZaakCatalogi catalogi, UrlResolver resolve
         }
     }
 
+    /// <summary>
+    /// Open Zaak: a closed zaak whose archiefactiedatum had to wait for its source gets it when that source changes later
+    /// (a zaakeigenschap, a zaakobject, a besluit). <paramref name="afleidingswijzen"/> are those the changed source feeds.
+    /// A source that still gives no date leaves the zaak as it is. Runs in the caller's transaction with the zaak locked.
+    /// </summary>
+    public async Task HerberekenUitgesteldAsync(NpgsqlConnection c, NpgsqlTransaction tx, ZaakRef zaak,
+        IReadOnlyCollection<string> afleidingswijzen, CancellationToken ct)
+    {
+        if (zaak.Einddatum is not { } einddatum || zaak.Archiefactiedatum is not null)
+            return;
+        var resultaattype = await c.ExecuteScalarAsync<string?>("SELECT resultaattype FROM resultaat WHERE zaak_id = @Id", new { zaak.Id }, tx);
+        if (resultaattype is null)
+            return;
+        var rt = await ResultaattypeAsync(resultaattype, ct);
+        if (!afleidingswijzen.Contains(rt.Afleidingswijze))
+            return;
+        try
+        {
+            await SchrijfAsync(c, tx, zaak.Id, await BerekenAsync(c, tx, zaak, einddatum, rt, ct));
+        }
+        catch (ZgwException)
+        {
+            // the changed source does not give a brondatum (yet): the zaak keeps waiting, the write itself stands
+        }
+    }
+
+    /// <summary><see cref="HerberekenUitgesteldAsync"/> from a request's services, for the endpoints of the changed sources.</summary>
+    public static Task NaWijzigingAsync(HttpContext ctx, NpgsqlConnection c, NpgsqlTransaction tx, ZaakRef zaak, params string[] afleidingswijzen) =>
+        ctx.RequestServices.GetRequiredService<ArchiefBerekening>().HerberekenUitgesteldAsync(c, tx, zaak, afleidingswijzen, ctx.RequestAborted);
+
     public static Task SchrijfAsync(NpgsqlConnection c, NpgsqlTransaction tx, long zaakId, ArchiefUitkomst uitkomst) =>
         c.ExecuteAsync("""
             UPDATE zaak SET archiefnominatie = @Archiefnominatie, archiefactiedatum = @Archiefactiedatum,
