@@ -9,20 +9,21 @@ namespace Zaken.Tests.Contract;
 /// with a status, resultaat, rol, zaakobject, zaakinformatieobject, zaakeigenschap, klantcontact, zaakcontactmoment,
 /// zaakverzoek and zaakbesluit, and the means to make valid bodies and throwaway objects (each on a fresh zaak).
 /// A part that cannot be made is remembered with the response it gave (<see cref="Failures"/>), so that only the
-/// operations that need it fail.
+/// operations that need it fail. Informatieobjecten, the objectinformatieobjecten mirror and besluiten come from
+/// <see cref="DocumentenStub"/> (which resets the Documenten WireMock server when the world is made).
 /// </summary>
 internal sealed class ContractWorld
 {
     public const string Root = "/zaken/api/v1";
 
     private readonly ZakenApp _app;
-    private readonly ContractDocumenten _documenten;
+    private readonly DocumentenStub _documenten;
     private int _counter;
 
     private ContractWorld(ZakenApp app, JsonObject zaak)
     {
         _app = app;
-        _documenten = new ContractDocumenten(app);
+        _documenten = new DocumentenStub(app);
         Zaak = zaak;
     }
 
