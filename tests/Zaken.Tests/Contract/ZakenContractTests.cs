@@ -164,17 +164,21 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         var key = ContractWorld.KeyOf(op.Path);
         var detail = op.Path.EndsWith("/{uuid}", StringComparison.Ordinal);
         var zoek = op.Path == "/zaken/_zoek";
-        var existing = detail
-            ? world.Existing.GetValueOrDefault(key) ?? Fill(op.Path, world, Guid.NewGuid())
-            : op.Method == "POST" && !zoek ? (await world.NewAsync(key, world.Zaak)).Path : ListPath(op, world);
-        JsonNode? validBody = op.Method switch
+        string existing;
+        JsonNode? validBody;
+        if (op.Method == "POST" && !zoek)
+            (existing, validBody) = await world.NewAsync(key, world.Zaak);
+        else
         {
-            "POST" when zoek => new JsonObject(),
-            "POST" => (await world.NewAsync(key, world.Zaak)).Body,
-            "PUT" => world.Bodies.GetValueOrDefault(key) ?? [],
-            "PATCH" => ContractWorld.PatchBody(key),
-            _ => null,
-        };
+            existing = detail ? world.Existing.GetValueOrDefault(key) ?? Fill(op.Path, world, Guid.NewGuid()) : ListPath(op, world);
+            validBody = op.Method switch
+            {
+                "POST" => new JsonObject(),
+                "PUT" => world.Bodies.GetValueOrDefault(key) ?? [],
+                "PATCH" => ContractWorld.PatchBody(key),
+                _ => null,
+            };
+        }
 
         async Task ExpectAsync(HttpClient client, string path, JsonNode? body, int expected, string schemaName, string what)
         {
