@@ -21,6 +21,7 @@ public sealed class DocumentenStub
 {
     private readonly ZakenApp _app;
     private readonly ConcurrentDictionary<string, JsonObject> _oios = new();
+    private readonly DateTime _since = DateTime.UtcNow;
 
     public DocumentenStub(ZakenApp app)
     {
@@ -87,10 +88,14 @@ public sealed class DocumentenStub
         return url;
     }
 
-    /// <summary>The requests the stub received with this method on objectinformatieobjecten.</summary>
+    /// <summary>
+    /// The requests the stub received with this method on objectinformatieobjecten since this stub was made. WireMock logs
+    /// a request when it answers it, so a slow answer to an earlier test can appear after the reset: the time it was
+    /// received tells them apart.
+    /// </summary>
     public IReadOnlyList<IRequestMessage> OioCalls(string method) =>
         Server.LogEntries.Select(e => e.RequestMessage)
-            .Where(r => r.Method == method && r.AbsolutePath.StartsWith(OioPath, StringComparison.Ordinal)).ToList();
+            .Where(r => r.DateTime >= _since && r.Method == method && r.AbsolutePath.StartsWith(OioPath, StringComparison.Ordinal)).ToList();
 
     private ResponseMessage CreateOio(IRequestMessage request)
     {

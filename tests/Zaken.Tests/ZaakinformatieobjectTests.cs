@@ -366,11 +366,15 @@ public sealed class ZaakinformatieobjectTests(ZakenApp app)
     {
         var (zaakUrl, document) = await ZaakMetDocumentAsync();
         await CreateAsync(zaakUrl, document);
+        // the first create's mirror call may have been retried by its resilience pipeline (a slow answer on a loaded
+        // machine); what matters is that the refused duplicate makes no call at all
+        var callsBefore = _drc.OioCalls("POST").Count;
 
         var (response, _) = await PostAsync(new { zaak = zaakUrl, informatieobject = document });
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "nonFieldErrors", "unique");
-        Assert.Single(_drc.OioCalls("POST"));
+        Assert.Equal(callsBefore, _drc.OioCalls("POST").Count);
+        Assert.Single(_drc.Oios, o => o["informatieobject"]!.GetValue<string>() == document);
     }
 
     [Fact]

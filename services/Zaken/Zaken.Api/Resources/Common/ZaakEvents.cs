@@ -14,7 +14,8 @@ namespace Zaken.Api.Resources.Common;
 /// </summary>
 public sealed class ZaakEvents(ZakenUrls urls, TimeProvider time)
 {
-    public const string Bron = "ZRC";
+    /// <summary>The OAS <c>BronEnum</c> value (lower case; Open Zaak writes "ZRC", which the enum does not allow).</summary>
+    public const string Bron = "zrc";
     public const string ToelichtingHeader = "X-Audit-Toelichting";
 
     /// <summary>
