@@ -39,6 +39,10 @@ public sealed class ZgwDatabase(NpgsqlDataSource dataSource, string schema)
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.SearchPath = $"{schema},public";
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
+        // API queries are short and many run at once: a parallel plan costs tens of milliseconds of worker start-up and
+        // is chosen on row misestimates (the autorisatie filter of a zaken list at 1M rows went from 44 to 130 ms).
+        // A connection string that sets its own Options keeps them.
+        builder.ConnectionStringBuilder.Options ??= "-c max_parallel_workers_per_gather=0";
         return builder.Build();
     }
 }
