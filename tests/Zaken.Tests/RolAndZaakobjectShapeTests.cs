@@ -1,7 +1,8 @@
+using YamlDotNet.Serialization;
+using Zaken.Api.Resources.Common;
 using Zaken.Api.Resources.Rol;
 using Zaken.Api.Resources.Zaakobject;
 using Zgw.Testing;
-using YamlDotNet.Serialization;
 
 namespace Zaken.Tests;
 

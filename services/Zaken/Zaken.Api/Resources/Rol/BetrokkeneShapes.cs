@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using static Zaken.Api.Resources.Rol.GegevensShape;
+using Zaken.Api.Resources.Common;
+using static Zaken.Api.Resources.Common.GegevensShape;
 
 namespace Zaken.Api.Resources.Rol;
 

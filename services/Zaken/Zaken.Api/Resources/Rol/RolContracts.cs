@@ -5,7 +5,7 @@ using Zaken.Api.Resources.Common;
 using Zgw.Api.Http;
 using Zgw.Api.Problems;
 using Zgw.ServiceDefaults;
-using static Zaken.Api.Resources.Rol.GegevensShape;
+using static Zaken.Api.Resources.Common.GegevensShape;
 
 namespace Zaken.Api.Resources.Rol;
 

@@ -1,7 +1,7 @@
-using Zaken.Api.Resources.Archivering;
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using Zaken.Api.Resources.Archivering;
 using Zaken.Api.Resources.Common;
 using Zgw.Api;
 using Zgw.Api.Auth;

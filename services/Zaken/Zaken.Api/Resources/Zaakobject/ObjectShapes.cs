@@ -1,5 +1,6 @@
+using Zaken.Api.Resources.Common;
 using Zaken.Api.Resources.Rol;
-using static Zaken.Api.Resources.Rol.GegevensShape;
+using static Zaken.Api.Resources.Common.GegevensShape;
 
 namespace Zaken.Api.Resources.Zaakobject;
 

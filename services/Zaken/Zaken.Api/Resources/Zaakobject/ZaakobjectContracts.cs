@@ -4,7 +4,7 @@ using Zaken.Api.Resources.Common;
 using Zaken.Api.Resources.Rol;
 using Zgw.Api.Http;
 using Zgw.ServiceDefaults;
-using static Zaken.Api.Resources.Rol.GegevensShape;
+using static Zaken.Api.Resources.Common.GegevensShape;
 
 namespace Zaken.Api.Resources.Zaakobject;
 

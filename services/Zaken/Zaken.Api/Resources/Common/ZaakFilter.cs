@@ -4,7 +4,7 @@ using Zaken.Api.Resources.Status;
 using Zgw.Api.Auth;
 using Zgw.Api.Query;
 
-namespace Zaken.Api.Resources.Rol;
+namespace Zaken.Api.Resources.Common;
 
 /// <summary>
 /// The list query of a resource that belongs to a zaak: its declared filters, the <c>zaak</c> filter

@@ -4,7 +4,7 @@ using Zaken.Api.Resources.Common;
 using Zgw.Api.Problems;
 using Zgw.Api.Query;
 
-namespace Zaken.Api.Resources.Status;
+namespace Zaken.Api.Resources.Common;
 
 /// <summary>
 /// The <c>zaak</c> filter of the sub-resource lists: the URL is turned into the zaak's uuid (indexed) before the query

@@ -2,10 +2,11 @@ using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Zaken.Api.Resources.Common;
 using Zgw.Api.Http;
 using Zgw.Api.Problems;
 
-namespace Zaken.Api.Resources.Rol;
+namespace Zaken.Api.Resources.Common;
 
 /// <summary>How one attribute of a gegevensgroep is typed in the OAS.</summary>
 public enum ShapeKind
