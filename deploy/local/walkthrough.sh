@@ -70,9 +70,11 @@ for _ in $(seq 1 50); do   # until it listens
   [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$sub_port/" || true) != 000 ]] && break
   sleep 0.2
 done
-api POST /notificaties/api/v1/abonnement "{\"callbackUrl\": \"http://127.0.0.1:$sub_port/callback\", \"auth\": \"Bearer demo\",
-  \"kanalen\": [{\"naam\": \"zaken\", \"filters\": {}}]}" >/dev/null
-echo "subscribed to kanaal zaken"
+abonnement=$(api POST /notificaties/api/v1/abonnement "{\"callbackUrl\": \"http://127.0.0.1:$sub_port/callback\", \"auth\": \"Bearer demo\",
+  \"kanalen\": [{\"naam\": \"zaken\", \"filters\": {}}]}" | field url)
+# the abonnement goes when the walk ends, so a next run does not get every notification twice
+trap 'api DELETE "${abonnement#"$gw"}" >/dev/null 2>&1 || true; kill $subscriber 2>/dev/null; rm -f "$received"' EXIT
+echo "subscribed to kanaal zaken: $abonnement"
 
 step "Catalogi: a catalogus and a published zaaktype with two statustypen, a resultaattype and a roltype"
 catalogus=$(api POST /catalogi/api/v1/catalogussen "{\"domein\": \"W$((RANDOM % 9000 + 1000))\", \"rsin\": \"517439943\",
@@ -122,4 +124,4 @@ python3 -c 'import json,sys
 for line in open(sys.argv[1]):
     n = json.loads(line)
     if n.get("kanaal") == "zaken" and n.get("hoofdObject") == sys.argv[2]:
-        print(f"{n[\"actie\"]:8} {n[\"resource\"]:10} {n[\"resourceUrl\"]}")' "$received" "$zaak_url"
+        print(n["actie"].ljust(8), n["resource"].ljust(10), n["resourceUrl"])' "$received" "$zaak_url"
