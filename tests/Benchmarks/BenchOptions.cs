@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Benchmarks;
 
 public sealed record BenchOptions(string Scenario, int Rate, int DurationSeconds, int OutageSeconds, string Source, string Gateway,
-    string ClientId, string Secret, string AdminKey, string Json, int DrainSeconds)
+    string ClientId, string Secret, string AdminKey, string Json, int DrainSeconds, int Connections, long Zaken, int Zaaktypen,
+    string Database, string ZakenDirect, string Root)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -23,7 +24,13 @@ public sealed record BenchOptions(string Scenario, int Rate, int DurationSeconds
             ClientId: Get("--client", Environment.GetEnvironmentVariable("OPENZAAK_DEMO_CLIENT_ID") ?? "openzaak-demo"),
             Secret: Get("--secret", Environment.GetEnvironmentVariable("OPENZAAK_DEMO_SECRET") ?? ""),
             AdminKey: Get("--admin-key", Environment.GetEnvironmentVariable("OPENZAAK_ADMIN_KEY") ?? ""),
-            Json: Get("--json", "bench-notificaties.json"),
-            DrainSeconds: Int("--drain", 180));
+            Json: Get("--json", $"bench-{(args.Length > 0 && !args[0].StartsWith("--") ? args[0] : "notificaties")}.json"),
+            DrainSeconds: Int("--drain", 180),
+            Connections: Int("--connections", 16),
+            Zaken: long.Parse(Get("--zaken", "1000000"), CultureInfo.InvariantCulture),
+            Zaaktypen: Int("--zaaktypen", 100),
+            Database: Get("--database", Environment.GetEnvironmentVariable("OPENZAAK_BENCH_DATABASE") ?? ""),
+            ZakenDirect: Get("--zaken-direct", "http://127.0.0.1:8001").TrimEnd('/'),
+            Root: Get("--root", Environment.GetEnvironmentVariable("OPENZAAK_ROOT") ?? Directory.GetCurrentDirectory()));
     }
 }
