@@ -48,6 +48,9 @@ public sealed class ZakenOptions
     /// <summary>How long a zaakinformatieobject may stay half-done (its mirror call not finished) before the reconciler repairs it.</summary>
     public TimeSpan MirrorGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often the delta rows of the zaken counts (zaak_telling) are folded into one row per zaaktype and vertrouwelijkheid.</summary>
+    public TimeSpan TellingCompactInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often the reconciler looks for half-done zaakinformatieobjecten.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -212,6 +212,9 @@ public sealed class SqlWhere
 
     public Dictionary<string, object?> Parameters { get; } = [];
 
+    /// <summary>True when no clause was added.</summary>
+    public bool IsEmpty => _clauses.Count == 0;
+
     /// <summary>The clauses joined with AND; <c>TRUE</c> when there are none.</summary>
     public string Sql => _clauses.Count == 0 ? "TRUE" : string.Join(" AND ", _clauses);
 

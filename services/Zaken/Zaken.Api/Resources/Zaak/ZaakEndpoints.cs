@@ -25,6 +25,7 @@ public static class ZaakEndpoints
         services.AddSingleton<ZaakRepository>();
         services.AddSingleton<IZaakResourceRenderer>(sp => sp.GetRequiredService<ZaakRepository>());
         services.AddSingleton<ZaakWriter>();
+        services.AddHostedService<ZaakTellingCompactor>();
         return services;
     }
 
@@ -45,9 +46,17 @@ public static class ZaakEndpoints
     {
         var query = ctx.Request.Query;
         var where = ZaakQuery.List.Parse(query);
-        ZaakQuery.AddMaximaleVertrouwelijkheid(where, query[ZaakQuery.MaximaleVertrouwelijkheidaanduiding].LastOrDefault());
+        var maximaal = query[ZaakQuery.MaximaleVertrouwelijkheidaanduiding].LastOrDefault();
+        // Without filters the count comes from zaak_telling (exact, a sum over the allowed pairs) instead of counting rows.
+        var telling = where.IsEmpty ? new SqlWhere() : null;
+        ZaakQuery.AddMaximaleVertrouwelijkheid(where, maximaal);
+        if (telling is not null)
+        {
+            ZaakQuery.AddMaximaleVertrouwelijkheid(telling, maximaal, "t");
+            ZaakGuard.AddAutorisatieFilter(telling, ctx.GetZgwCaller(), "t");
+        }
         return PageAsync(ctx, db, repository, expander, urls, where, query["ordering"].LastOrDefault(), query["expand"].LastOrDefault(),
-            PageRequest.From(query));
+            PageRequest.From(query), telling);
     }
 
     /// <summary>POST /zaken/_zoek: the list filters in the body, plus uuid__in, zaaktype__in and zaakgeometrie.within (Z28).</summary>
@@ -65,13 +74,13 @@ public static class ZaakEndpoints
     }
 
     private static async Task<IResult> PageAsync(HttpContext ctx, ZgwDatabase db, ZaakRepository repository, ZaakExpander expander, ZakenUrls urls,
-        SqlWhere where, string? ordering, string? expand, PageRequest page)
+        SqlWhere where, string? ordering, string? expand, PageRequest page, SqlWhere? telling = null)
     {
         var orderBy = ZaakQuery.OrderBy(ordering);
         var tree = ZaakExpander.Parse(expand);
         ZaakGuard.AddAutorisatieFilter(where, ctx.GetZgwCaller());
         await using var c = await db.OpenAsync(ctx.RequestAborted);
-        var (count, rows) = await repository.ListAsync(c, where, orderBy, page, ctx.RequestAborted);
+        var (count, rows) = await repository.ListAsync(c, where, orderBy, page, ctx.RequestAborted, telling);
         var results = rows.Select(r => r.Render(urls)).ToList();
         await expander.ExpandAsync(c, ctx, results, tree);
         return Results.Ok(Paging.Create(ctx, page, count, results));

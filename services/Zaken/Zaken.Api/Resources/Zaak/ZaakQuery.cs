@@ -81,14 +81,14 @@ public static class ZaakQuery
     }
 
     /// <summary><c>maximaleVertrouwelijkheidaanduiding</c>: zaken at or below that level.</summary>
-    public static void AddMaximaleVertrouwelijkheid(SqlWhere where, string? value)
+    public static void AddMaximaleVertrouwelijkheid(SqlWhere where, string? value, string alias = "z")
     {
         if (string.IsNullOrEmpty(value))
             return;
         var rank = Vertrouwelijkheid.Rank(value);
         if (rank < 0)
             throw ZgwException.Validation(MaximaleVertrouwelijkheidaanduiding, ZgwCodes.InvalidChoice, $"\"{value}\" is een ongeldige keuze.");
-        where.AddRaw($"z.vertrouwelijkheid_rang <= {where.Parameter((short)rank)}");
+        where.AddRaw($"{alias}.vertrouwelijkheid_rang <= {where.Parameter((short)rank)}");
     }
 
     /// <summary>

@@ -47,14 +47,21 @@ public sealed class ZaakRepository(ZgwDatabase database, ZakenUrls urls) : IZaak
     }
 
     /// <summary>One page of zaken and the total count for <paramref name="where"/> (filters + autorisatie) in <paramref name="orderBy"/>.</summary>
+    /// <param name="telling">
+    /// For a list without filters: the autorisatie (and maximaleVertrouwelijkheidaanduiding) conditions on alias <c>t</c>, to
+    /// count from <c>zaak_telling</c> (0005_zaak_telling.sql) instead of counting rows.
+    /// </param>
     public async Task<(int Count, IReadOnlyList<ZaakRow> Rows)> ListAsync(NpgsqlConnection c, SqlWhere where, string orderBy, PageRequest page,
-        CancellationToken ct)
+        CancellationToken ct, SqlWhere? telling = null)
     {
         var parameters = new DynamicParameters(where.Parameters);
         parameters.Add("limit", page.Size);
         parameters.Add("offset", page.Offset);
-        var count = await c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM zaak z WHERE {where.Sql}", parameters,
-            cancellationToken: ct));
+        var count = telling is null
+            ? await c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM zaak z WHERE {where.Sql}", parameters, cancellationToken: ct))
+            : await c.ExecuteScalarAsync<int>(new CommandDefinition(
+                $"SELECT coalesce(sum(t.aantal), 0)::int FROM zaak_telling t WHERE {telling.Sql}", new DynamicParameters(telling.Parameters),
+                cancellationToken: ct));
         if (count <= page.Offset)
             return (count, []);
         var rows = await c.QueryAsync<ZaakRow>(new CommandDefinition($"""
