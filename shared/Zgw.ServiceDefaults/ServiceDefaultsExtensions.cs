@@ -51,12 +51,16 @@ public static class ServiceDefaultsExtensions
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter($"{TelemetryPrefix}.*"))
-            .WithTracing(t => t
+                .AddMeter($"{TelemetryPrefix}.*"));
+        var exporter = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        // Spans cost every request and every query something; without a place to send them they are not recorded
+        // (Zgw:Telemetry:Tracing=true records them anyway, e.g. for a local listener).
+        if (exporter || builder.Configuration.GetValue<bool>("Zgw:Telemetry:Tracing"))
+            otel.WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddSource($"{TelemetryPrefix}.*", "MassTransit", "Npgsql"));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (exporter)
             otel.UseOtlpExporter();
         return builder;
     }

@@ -4,7 +4,7 @@ namespace Benchmarks;
 
 public sealed record BenchOptions(string Scenario, int Rate, int DurationSeconds, int OutageSeconds, string Source, string Gateway,
     string ClientId, string Secret, string AdminKey, string Json, int DrainSeconds, int Connections, long Zaken, int Zaaktypen,
-    string Database, string ZakenDirect, string Root)
+    string Database, string ZakenDirect, string Root, string Only)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -31,6 +31,7 @@ public sealed record BenchOptions(string Scenario, int Rate, int DurationSeconds
             Zaaktypen: Int("--zaaktypen", 100),
             Database: Get("--database", Environment.GetEnvironmentVariable("OPENZAAK_BENCH_DATABASE") ?? ""),
             ZakenDirect: Get("--zaken-direct", "http://127.0.0.1:8001").TrimEnd('/'),
-            Root: Get("--root", Environment.GetEnvironmentVariable("OPENZAAK_ROOT") ?? Directory.GetCurrentDirectory()));
+            Root: Get("--root", Environment.GetEnvironmentVariable("OPENZAAK_ROOT") ?? Directory.GetCurrentDirectory()),
+            Only: Get("--only", ""));
     }
 }

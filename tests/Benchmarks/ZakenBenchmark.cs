@@ -59,8 +59,11 @@ public static class ZakenBenchmark
         var warmup = TimeSpan.FromSeconds(Math.Min(5, Math.Max(1, o.DurationSeconds / 5)));
         var zaken = $"{o.Gateway}/zaken/api/v1/zaken";
         var results = new List<LoadResult>();
+        var only = o.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         async Task Run(string name, Func<int, long, Task<(bool, string?)>> op)
         {
+            if (only.Length > 0 && !only.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                return;
             Console.WriteLine($"running {name} for {o.DurationSeconds} s at {o.Connections} connections …");
             results.Add(await Load.RunAsync(name, o.Connections, duration, warmup, op));
         }
@@ -93,7 +96,9 @@ public static class ZakenBenchmark
             }, HttpStatusCode.Created);
         });
 
-        var overhead = results[0].P50Ms - results[1].P50Ms;
+        var gateway = results.FirstOrDefault(r => r.Scenario.EndsWith("(gateway)"));
+        var direct = results.FirstOrDefault(r => r.Scenario.EndsWith("(direct)"));
+        var overhead = gateway is not null && direct is not null ? gateway.P50Ms - direct.P50Ms : double.NaN;
         var peak = Memory(runDir).ToDictionary(m => m.Process, m => m.Peak);
         var memory = idle.Keys.Union(peak.Keys).Order()
             .Select(p => new ProcessMemory(p, idle.GetValueOrDefault(p), peak.GetValueOrDefault(p))).ToList();
