@@ -123,7 +123,12 @@ public sealed class ZaakListTests(ZakenApp app)
         await InsertRolAsync(met, "natuurlijk_persoon", "initiator", new JsonObject { ["inpBsn"] = "123456782" });
         await InsertRolAsync(zonder, "medewerker", "behandelaar", new JsonObject { ["identificatie"] = "mw-1" });
 
-        Assert.Equal([ZakenApp.Url(met)], Urls(await ListAsync($"bronorganisatie={bron}&rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=123456782")));
+        var gevonden = await ListAsync($"bronorganisatie={bron}&rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=123456782");
+        Assert.Equal([ZakenApp.Url(met)], Urls(gevonden));
+        // a page renders the related resources of each zaak (loaded for the whole page at once)
+        var rolUrl = Assert.Single(gevonden["results"]![0]!["rollen"]!.AsArray())!.GetValue<string>();
+        Assert.StartsWith(ZakenApp.ApiRoot + "/rollen/", rolUrl);
+        Assert.Equal((await app.GetAsync(ZakenApp.Url(met)))["rollen"]!.ToJsonString(), gevonden["results"]![0]!["rollen"]!.ToJsonString());
         Assert.Equal([ZakenApp.Url(zonder)], Urls(await ListAsync($"bronorganisatie={bron}&rol__betrokkeneIdentificatie__medewerker__identificatie=mw-1")));
         Assert.Empty(Urls(await ListAsync($"bronorganisatie={bron}&rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie=mw-1")));
         Assert.Equal([ZakenApp.Url(met)], Urls(await ListAsync($"bronorganisatie={bron}&rol__omschrijvingGeneriek=initiator")));
