@@ -14,11 +14,12 @@ namespace Shared.Tests.ServiceDefaults;
 /// <summary>Service defaults: health endpoints over the real database and bus, telemetry registered.</summary>
 public sealed class HealthAndDefaultsTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
-    private Task<TestApp> StartAsync(string databaseConnection) => TestApp.StartAsync(new Dictionary<string, string?>
+    private Task<TestApp> StartAsync(string databaseConnection, bool tracing = false) => TestApp.StartAsync(new Dictionary<string, string?>
     {
         ["ConnectionStrings:Database"] = databaseConnection,
         ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
         ["Messaging:RelayEnabled"] = "false",
+        ["Zgw:Telemetry:Tracing"] = tracing ? "true" : null,
     }, b =>
     {
         b.AddZgwServiceDefaults("health-test");
@@ -61,10 +62,15 @@ public sealed class HealthAndDefaultsTests(PostgresDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task Telemetry_TracesAndMetricsAreRegistered()
+    public async Task Telemetry_MetricsAlways_SpansOnlyWhenAskedFor()
     {
-        await using var app = await StartAsync(database.ConnectionString);
-        Assert.NotNull(app.Services.GetService<TracerProvider>());
-        Assert.NotNull(app.Services.GetService<MeterProvider>());
+        await using (var quiet = await StartAsync(database.ConnectionString))
+        {
+            Assert.NotNull(quiet.Services.GetService<MeterProvider>());
+            Assert.Null(quiet.Services.GetService<TracerProvider>()); // no exporter, no Zgw:Telemetry:Tracing: spans cost every request
+        }
+        await using var traced = await StartAsync(database.ConnectionString, tracing: true);
+        Assert.NotNull(traced.Services.GetService<TracerProvider>());
+        Assert.NotNull(traced.Services.GetService<MeterProvider>());
     }
 }
