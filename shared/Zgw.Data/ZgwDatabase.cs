@@ -31,6 +31,8 @@ public sealed class ZgwDatabase(NpgsqlDataSource dataSource, string schema)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
+        if (Outbox.OutboxSignal.TakePending(transaction))
+            Outbox.OutboxSignal.Pulse(schema);
         return result;
     }
 

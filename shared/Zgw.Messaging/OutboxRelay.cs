@@ -35,6 +35,7 @@ public sealed class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _ = ListenAsync(stoppingToken);
+        using var signal = OutboxSignal.Subscribe(database.Schema, () => _wake.Release());
         var settings = options.Value;
         var backoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)

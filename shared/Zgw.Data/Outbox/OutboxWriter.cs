@@ -25,8 +25,8 @@ public sealed class OutboxRow
 
 /// <summary>
 /// Writes outbox rows inside the caller's transaction, so a change and the message that announces it
-/// commit together, and a rolled-back change leaves no message. A <c>NOTIFY</c> in the same transaction
-/// wakes the relay at commit.
+/// commit together, and a rolled-back change leaves no message. <see cref="ZgwDatabase.InTransactionAsync{T}"/> wakes
+/// the relay after the commit (<see cref="OutboxSignal"/>); a <c>NOTIFY</c> on <see cref="Channel"/> also wakes it.
 /// </summary>
 public static class OutboxWriter
 {
@@ -36,11 +36,10 @@ public static class OutboxWriter
     public static async Task<Guid> EnqueueAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string messageType, T message)
     {
         var id = Guid.CreateVersion7();
-        await connection.ExecuteAsync("""
-            INSERT INTO outbox (id, message_type, payload, trace_parent) VALUES (@id, @messageType, CAST(@payload AS jsonb), @traceParent);
-            SELECT pg_notify('outbox_' || current_schema(), '');
-            """,
+        await connection.ExecuteAsync(
+            "INSERT INTO outbox (id, message_type, payload, trace_parent) VALUES (@id, @messageType, CAST(@payload AS jsonb), @traceParent)",
             new { id, messageType, payload = JsonSerializer.Serialize(message, ZgwJson.Options), traceParent = Activity.Current?.Id }, transaction);
+        OutboxSignal.MarkPending(transaction);
         return id;
     }
 }

@@ -35,7 +35,7 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
 
     public async Task DisposeAsync() => await _listener.DisposeAsync();
 
-    private async Task<TestApp> StartServiceAsync(string schema, string? rabbitMq = null)
+    private async Task<TestApp> StartServiceAsync(string schema, string? rabbitMq = null, string pollInterval = "00:00:00.200")
     {
         var ds = ZgwDatabase.CreateDataSource(database.ConnectionString, schema, "tests");
         await new Migrator(ds, schema, NullLogger.Instance).MigrateAsync(
@@ -45,7 +45,7 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
         {
             ["ConnectionStrings:Database"] = database.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = rabbitMq ?? TestInfrastructure.RabbitMq,
-            ["Messaging:RelayPollInterval"] = "00:00:00.200",
+            ["Messaging:RelayPollInterval"] = pollInterval,
             ["Messaging:RelayMaxBackoff"] = "00:00:01",
             ["Messaging:PublishTimeout"] = "00:00:02",
         }, b =>
@@ -102,6 +102,22 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
         Assert.Equal(id.ToString(), received.HeaderId);
         Assert.Equal("000000000", received.Message.Kenmerken["bronorganisatie"]);
         await WaitUntil(() => OutboxCounts("outbox_commit").Result.Unpublished == 0);
+    }
+
+    /// <summary>
+    /// A committed write wakes the relay of its own process (OutboxSignal), not a NOTIFY: with polling every 10 minutes
+    /// the message still goes out at once.
+    /// </summary>
+    [Fact]
+    public async Task CommittedWrite_WakesTheRelayInItsProcess_WithoutPollingOrNotify()
+    {
+        await using var app = await StartServiceAsync("outbox_signal", pollInterval: "00:10:00");
+        await Task.Delay(500); // the relay's first pass (empty outbox) is done; it now waits for a signal
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await WriteAsync(app, Message("https://zgw.example.nl/signal"));
+        await WaitUntil(() => Received.Any(), seconds: 10);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+        await WaitUntil(() => OutboxCounts("outbox_signal").Result.Unpublished == 0, seconds: 10);
     }
 
     [Fact]
