@@ -61,6 +61,13 @@ public sealed class Validator
             Add(name, ZgwCodes.InvalidChoice, $"\"{value}\" is een ongeldige keuze.");
     }
 
+    /// <summary>An ISO-8601 duration (G6), e.g. <c>P10D</c>, <c>P1Y6M</c>, <c>PT8H</c>.</summary>
+    public void Duration(string name, string? value)
+    {
+        if (value is not null && !IsoDuration.TryParse(value, out _))
+            Add(name, ZgwCodes.Invalid, "Ongeldige duur; gebruik het ISO-8601 formaat, bijvoorbeeld P10D.");
+    }
+
     /// <summary>RSIN / BSN style 9-digit number with the elfproef.</summary>
     public void Rsin(string name, string? value)
     {

@@ -15,18 +15,8 @@ public static partial class CatalogiValidation
     public static readonly IReadOnlyCollection<string> Vertrouwelijkheidaanduidingen =
         ["openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim"];
 
-    [GeneratedRegex(@"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
-
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
-
-    /// <summary>An ISO-8601 duration (G6), e.g. <c>P10D</c>, <c>P1Y6M</c>, <c>PT8H</c>.</summary>
-    public static void Duration(this Validator v, string name, string? value)
-    {
-        if (value is not null && !DurationPattern().IsMatch(value))
-            v.Add(name, ZgwCodes.Invalid, "Ongeldige duur; gebruik het ISO-8601 formaat, bijvoorbeeld P10D.");
-    }
 
     public static void Email(this Validator v, string name, string? value, int max)
     {

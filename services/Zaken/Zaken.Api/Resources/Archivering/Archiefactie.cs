@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Zaken.Api.Resources.Common;
+using Zgw.Api.Http;
 
 namespace Zaken.Api.Resources.Archivering;
 
@@ -55,7 +56,7 @@ public static class Archiefactie
         var nominatie = resultaattype.Archiefnominatie ?? huidig.Archiefnominatie;
         if (string.IsNullOrEmpty(resultaattype.Archiefactietermijn))
             return huidig with { Archiefnominatie = nominatie };
-        if (!Iso8601Duur.TryParse(resultaattype.Archiefactietermijn, out var termijn))
+        if (!IsoDuration.TryParse(resultaattype.Archiefactietermijn, out var termijn))
             throw new BrondatumException($"Geen geldige archiefactietermijn: {resultaattype.Archiefactietermijn}");
 
         var bron = huidig.StartdatumBewaartermijn ?? await brondatum();
@@ -66,6 +67,6 @@ public static class Archiefactie
                     $"De brondatum voor afleidingswijze \"{resultaattype.Afleidingswijze}\" kan niet bepaald worden.");
             return huidig with { Archiefnominatie = nominatie };
         }
-        return new ArchiefUitkomst(nominatie, termijn.OptellenBij(bron.Value), bron);
+        return new ArchiefUitkomst(nominatie, termijn.AddTo(bron.Value), bron);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Zgw.Api.Http;
 
 namespace Zaken.Api.Resources.Archivering;
 
@@ -90,9 +91,9 @@ public static class Brondatum
     {
         if (string.IsNullOrEmpty(procestermijn))
             throw new BrondatumException("Geen procestermijn aanwezig voor het bepalen van de brondatum.");
-        if (!Iso8601Duur.TryParse(procestermijn, out var duur))
+        if (!IsoDuration.TryParse(procestermijn, out var duur))
             throw new BrondatumException($"Geen geldige periode in procestermijn: {procestermijn}");
-        return duur.OptellenBij(einddatum);
+        return duur.AddTo(einddatum);
     }
 
     /// <summary>

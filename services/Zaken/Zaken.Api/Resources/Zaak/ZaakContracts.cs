@@ -88,8 +88,8 @@ public sealed record Verlenging(string? Reden, string? Duur)
     {
         if (v.Required("verlenging.reden", Reden))
             v.MaxLength("verlenging.reden", Reden, 200);
-        if (v.Required("verlenging.duur", Duur) && !IsoDuration.TryParse(Duur!, out _))
-            v.Add("verlenging.duur", "invalid", "Ongeldige duur (ISO-8601, bv. P10D).");
+        if (v.Required("verlenging.duur", Duur))
+            v.Duration("verlenging.duur", Duur);
     }
 }
 
@@ -154,29 +154,6 @@ public sealed record ZaakGegevens
     public string OpdrachtgevendeOrganisatie { get; init; } = "";
     public string? Processobjectaard { get; init; }
     public Processobject? Processobject { get; init; }
-}
-
-/// <summary>ISO-8601 durations as the ZGW APIs use them (P10Y, P1M, P14D, P1Y2M3DT4H).</summary>
-public static class IsoDuration
-{
-    private static readonly System.Text.RegularExpressions.Regex Pattern = new(
-        @"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    public static bool TryParse(string value, out (int Years, int Months, int Days) duration)
-    {
-        duration = default;
-        var m = Pattern.Match(value);
-        if (!m.Success)
-            return false;
-        int N(int g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        duration = (N(1), N(2), N(3) * 7 + N(4));
-        return true;
-    }
-
-    /// <summary><paramref name="date"/> plus the date part of <paramref name="value"/>; null when it does not parse.</summary>
-    public static DateOnly? Add(DateOnly date, string? value) =>
-        value is not null && TryParse(value, out var d) ? date.AddYears(d.Years).AddMonths(d.Months).AddDays(d.Days) : null;
 }
 
 /// <summary>GeoJSON geometry checks (OAS <c>GeoJSONGeometry</c>, RFC 7946): type and the nesting of coordinates.</summary>

@@ -41,8 +41,8 @@ public static class ZaakRules
 
     /// <summary>Open Zaak: missing einddatumGepland = startdatum + servicenorm, uiterlijkeEinddatumAfdoening = startdatum + doorlooptijd.</summary>
     public static (DateOnly? EinddatumGepland, DateOnly? UiterlijkeEinddatumAfdoening) Zrc015_Termijnen(ZaakRequest r, Zaaktype zaaktype) =>
-        (r.EinddatumGepland ?? IsoDuration.Add(r.Startdatum!.Value, zaaktype.Servicenorm),
-         r.UiterlijkeEinddatumAfdoening ?? IsoDuration.Add(r.Startdatum!.Value, zaaktype.Doorlooptijd));
+        (r.EinddatumGepland ?? IsoDuration.AddTo(r.Startdatum!.Value, zaaktype.Servicenorm),
+         r.UiterlijkeEinddatumAfdoening ?? IsoDuration.AddTo(r.Startdatum!.Value, zaaktype.Doorlooptijd));
 
     /// <summary>
     /// zrc-013: the hoofdzaak is one of our zaken, not this zaak itself (<c>self-forbidden</c>), not itself a deelzaak
