@@ -41,6 +41,7 @@ public static class ZgwApiExtensions
                 ? sp.GetRequiredService<ConfigurationAutorisatieSource>()
                 : new CompositeAutorisatieSource([sp.GetRequiredService<ConfigurationAutorisatieSource>(), sp.GetRequiredService<RemoteAutorisatieSource>()]));
         services.AddHttpClient(RemoteAutorisatieSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SiblingCalls>();
         services.AddSingleton<UrlResolver>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         services.AddHttpClient(UrlResolver.HttpClientName)

@@ -24,13 +24,14 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
 
     private DocumentenClient Client() => new(
         new Factory(),
-        Options.Create(new ZgwOptions
-        {
-            PublicBaseUrl = PublicBase,
-            Services = new(StringComparer.OrdinalIgnoreCase) { ["documenten"] = new ZgwServiceEndpoint { InternalUrl = _drc.Url } },
-        }),
-        Options.Create(new ServiceIdentityOptions { ClientId = "openzaak-zaken", Secret = "geheim" }),
-        TimeProvider.System,
+        new SiblingCalls(
+            Options.Create(new ZgwOptions
+            {
+                PublicBaseUrl = PublicBase,
+                Services = new(StringComparer.OrdinalIgnoreCase) { ["documenten"] = new ZgwServiceEndpoint { InternalUrl = _drc.Url } },
+            }),
+            Options.Create(new ServiceIdentityOptions { ClientId = "openzaak-zaken", Secret = "geheim" }),
+            TimeProvider.System),
         NullLogger<DocumentenClient>.Instance);
 
     private sealed class Factory : IHttpClientFactory

@@ -44,10 +44,8 @@ public sealed class ServiceIdentityOptions
 public sealed class UrlResolver(
     IHttpClientFactory httpClients,
     IMemoryCache cache,
-    IOptions<ZgwOptions> zgwOptions,
+    SiblingCalls siblings,
     IOptions<UrlResolverOptions> options,
-    IOptions<ServiceIdentityOptions> identity,
-    TimeProvider time,
     ILogger<UrlResolver> logger)
 {
     public const string HttpClientName = "zgw-references";
@@ -83,22 +81,8 @@ public sealed class UrlResolver(
 
     private Uri Target(string field, Uri uri)
     {
-        var zgw = zgwOptions.Value;
-        var publicBase = new Uri(zgw.PublicBase + "/");
-        if (publicBase.IsBaseOf(uri))
-        {
-            var path = uri.AbsolutePath;
-            foreach (var (key, endpoint) in zgw.Services)
-            {
-                if (endpoint.InternalUrl is { Length: > 0 } internalUrl &&
-                    path.StartsWith(publicBase.AbsolutePath.TrimEnd('/') + "/" + key + "/", StringComparison.Ordinal))
-                {
-                    var relative = path[publicBase.AbsolutePath.TrimEnd('/').Length..];
-                    return new Uri(internalUrl.TrimEnd('/') + relative + uri.Query);
-                }
-            }
-            return uri;
-        }
+        if (siblings.ToInternal(uri) is { } own)
+            return own;
         var allowed = options.Value.AllowedHosts;
         if (allowed.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) || allowed.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase))
             return uri;
@@ -111,10 +95,7 @@ public sealed class UrlResolver(
         using var request = new HttpRequestMessage(HttpMethod.Get, target);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Add("Accept-Crs", "EPSG:4326");
-        var id = identity.Value;
-        if (id.ClientId is { Length: > 0 } && id.Secret is { Length: > 0 })
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-                ZgwJwt.Create(id.ClientId, Encoding.UTF8.GetBytes(id.Secret), time.GetUtcNow()));
+        siblings.Authorize(request);
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

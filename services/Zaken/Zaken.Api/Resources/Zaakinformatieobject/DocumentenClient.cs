@@ -32,9 +32,7 @@ public sealed record MirrorOutcome(bool Ok, string? OioUrl, string Reason)
 /// </summary>
 public sealed class DocumentenClient(
     IHttpClientFactory httpClients,
-    IOptions<ZgwOptions> zgwOptions,
-    IOptions<ServiceIdentityOptions> identity,
-    TimeProvider time,
+    SiblingCalls siblings,
     ILogger<DocumentenClient> logger)
 {
     public const string HttpClientName = "zaken-documenten-mirror";
@@ -116,13 +114,10 @@ public sealed class DocumentenClient(
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return new CallResult(null, null, $"Ongeldige URL van de Documenten API: {url}");
-        var target = Target(uri);
+        var target = siblings.ToInternal(uri) ?? uri;
         using var request = new HttpRequestMessage(method, target);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var id = identity.Value;
-        if (id.ClientId is { Length: > 0 } && id.Secret is { Length: > 0 })
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-                ZgwJwt.Create(id.ClientId, Encoding.UTF8.GetBytes(id.Secret), time.GetUtcNow()));
+        siblings.Authorize(request);
         if (body is not null)
             request.Content = JsonContent.Create(body, options: ZgwJson.Options);
         try
@@ -161,22 +156,6 @@ public sealed class DocumentenClient(
                 return $"De Documenten API antwoordde HTTP {(int)status}: {detail}";
         }
         return $"De Documenten API antwoordde HTTP {(int)status}.";
-    }
-
-    /// <summary>Our own public URLs go to the owning service's internal address (no hairpin through the gateway).</summary>
-    private Uri Target(Uri uri)
-    {
-        var zgw = zgwOptions.Value;
-        var publicBase = new Uri(zgw.PublicBase + "/");
-        if (!publicBase.IsBaseOf(uri))
-            return uri;
-        var basePath = publicBase.AbsolutePath.TrimEnd('/');
-        foreach (var (key, endpoint) in zgw.Services)
-        {
-            if (endpoint.InternalUrl is { Length: > 0 } internalUrl && uri.AbsolutePath.StartsWith($"{basePath}/{key}/", StringComparison.Ordinal))
-                return new Uri(internalUrl.TrimEnd('/') + uri.AbsolutePath[basePath.Length..] + uri.Query);
-        }
-        return uri;
     }
 
     private static string? UrlOf(JsonNode? node) => node is JsonObject o ? Text(o, "url") : null;
