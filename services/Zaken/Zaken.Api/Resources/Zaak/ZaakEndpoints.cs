@@ -110,9 +110,9 @@ public static class ZaakEndpoints
     private static async Task<IResult> Update(HttpContext ctx, Guid uuid, ZaakWriter writer, ZaakRepository repository, ZakenUrls urls)
     {
         FilterSet.None.Parse(ctx.Request.Query);
-        _ = await repository.GetAsync(uuid) ?? throw ZgwException.NotFound();
+        var current = await repository.GetAsync(uuid) ?? throw ZgwException.NotFound();
         var body = await ZgwBody.ReadAsync<ZaakRequest>(ctx);
-        var updated = await writer.UpdateAsync(ctx, uuid, body, AuditActie.Update, laatsteBetaaldatumSent: true);
+        var updated = await writer.UpdateAsync(ctx, current, body, AuditActie.Update, laatsteBetaaldatumSent: true);
         return Results.Ok(updated.Render(urls));
     }
 
@@ -121,7 +121,7 @@ public static class ZaakEndpoints
         FilterSet.None.Parse(ctx.Request.Query);
         var current = await repository.GetAsync(uuid) ?? throw ZgwException.NotFound();
         var (body, sent) = await ZgwBody.ReadPatchWithFieldsAsync(ctx, current.ToRequest(urls));
-        var updated = await writer.UpdateAsync(ctx, uuid, body, AuditActie.PartialUpdate, sent.Contains("laatsteBetaaldatum"));
+        var updated = await writer.UpdateAsync(ctx, current, body, AuditActie.PartialUpdate, sent.Contains("laatsteBetaaldatum"));
         return Results.Ok(updated.Render(urls));
     }
 

@@ -174,7 +174,7 @@ public sealed class ZaakRepository(ZgwDatabase database, ZakenUrls urls) : IZaak
     public static async Task<IReadOnlyList<(long Id, Guid Uuid)>> WithDeelzakenAsync(NpgsqlConnection c, NpgsqlTransaction? tx, long id) =>
         (await c.QueryAsync<(long, Guid)>("SELECT id, uuid FROM zaak WHERE id = @id OR hoofdzaak_id = @id", new { id }, tx)).ToList();
 
-    public static Task<int> BesluitenCountAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id) =>
+    public static Task<int> BesluitenCountAsync(NpgsqlConnection c, NpgsqlTransaction? tx, long id) =>
         c.ExecuteScalarAsync<int>("SELECT count(*) FROM zaakbesluit b JOIN zaak z ON z.id = b.zaak_id WHERE z.id = @id OR z.hoofdzaak_id = @id",
             new { id }, tx);
 

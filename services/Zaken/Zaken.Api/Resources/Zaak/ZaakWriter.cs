@@ -21,7 +21,7 @@ public sealed class ZaakWriter(
     ZakenUrls urls,
     IOptions<ZakenOptions> options,
     TimeProvider time,
-    IServiceProvider services)
+    IZaakMirrors mirrors)
 {
     public async Task<ZaakRow> CreateAsync(HttpContext ctx, ZaakRequest body)
     {
@@ -66,10 +66,11 @@ public sealed class ZaakWriter(
         }
     }
 
-    public async Task<ZaakRow> UpdateAsync(HttpContext ctx, Guid uuid, ZaakRequest body, string actie, bool laatsteBetaaldatumSent)
+    /// <param name="current">The zaak as the endpoint read it (the base of a PATCH); re-read under lock in the transaction.</param>
+    public async Task<ZaakRow> UpdateAsync(HttpContext ctx, ZaakRow current, ZaakRequest body, string actie, bool laatsteBetaaldatumSent)
     {
         var ct = ctx.RequestAborted;
-        var current = await repository.GetAsync(uuid) ?? throw ZgwException.NotFound();
+        var uuid = current.Uuid;
         var currentRef = ZaakEndpoints.ToRef(current);
         ZaakGuard.EnsureCanWrite(ctx, currentRef, ZakenScopes.Wijzigers);
 
@@ -125,15 +126,9 @@ public sealed class ZaakWriter(
         ZaakGuard.EnsureCanWrite(ctx, ZaakEndpoints.ToRef(current), [ZakenScopes.Verwijderen], closedRule: false);
         await using (var c = await db.OpenAsync(ct))
         {
-            await using var tx = await c.BeginTransactionAsync(ct);
-            if (await ZaakRepository.BesluitenCountAsync(c, tx, current.Id) > 0)
+            if (await ZaakRepository.BesluitenCountAsync(c, null, current.Id) > 0)
                 throw ZgwException.Validation("nonFieldErrors", ZakenCodes.RelatedBesluiten,
                     "Er zijn nog besluiten gerelateerd aan deze zaak; verwijder die eerst.");
-        }
-        var mirrors = services.GetService<IZaakMirrors>();
-        if (mirrors is not null)
-        {
-            await using var c = await db.OpenAsync(ct);
             foreach (var (id, _) in await ZaakRepository.WithDeelzakenAsync(c, null, current.Id))
                 await mirrors.DeleteMirrorsOfZaakAsync(id, ct);
         }
