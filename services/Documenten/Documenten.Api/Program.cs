@@ -1,0 +1,17 @@
+using Documenten.Api;
+using Documenten.Api.Resources.Audittrail;
+using Documenten.Api.Resources.Common;
+using Documenten.Api.Resources.Enkelvoudiginformatieobject;
+using Zgw.Service;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.Configure<DocumentenOptions>(builder.Configuration.GetSection(DocumentenOptions.Section));
+builder.Services.AddDocumentenCommon();
+builder.Services.AddEnkelvoudiginformatieobjectResource().AddAudittrailResource();
+builder.AddZgwService(DocumentenService.Component, DocumentenService.Migrations);
+
+var app = builder.Build();
+app.UseZgwService();
+app.MapEnkelvoudiginformatieobjectEndpoints();
+app.MapAudittrailEndpoints();
+return await app.RunZgwServiceAsync(args);

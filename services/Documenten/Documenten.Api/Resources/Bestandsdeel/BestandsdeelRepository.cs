@@ -1,0 +1,53 @@
+using Dapper;
+using Npgsql;
+
+namespace Documenten.Api.Resources.Bestandsdeel;
+
+/// <summary>One part of a large upload (D10).</summary>
+public sealed class BestandsdeelRow
+{
+    public long Id { get; init; }
+    public Guid Uuid { get; init; }
+    public long DocumentId { get; init; }
+    public int Versie { get; init; }
+    public int Volgnummer { get; init; }
+    public long Omvang { get; init; }
+    public bool Voltooid { get; init; }
+
+    /// <summary>The content store key of the received part; null until it is uploaded.</summary>
+    public string? Inhoud { get; init; }
+}
+
+/// <summary>
+/// SQL of the bestandsdelen of a document (D10): the parts of the upload that fills version <c>versie</c>. A create or
+/// update that opens an upload inserts them; <c>PUT /bestandsdelen/{uuid}</c> fills one; the unlock concatenates and
+/// removes them.
+/// </summary>
+public static class BestandsdeelRepository
+{
+    private const string Columns = "b.id, b.uuid, b.document_id, b.versie, b.volgnummer, b.omvang, b.voltooid, b.inhoud";
+
+    public static async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId, int versie,
+        IEnumerable<(int Volgnummer, long Omvang)> delen)
+    {
+        foreach (var (volgnummer, omvang) in delen)
+            await c.ExecuteAsync("""
+                INSERT INTO bestandsdeel (uuid, document_id, versie, volgnummer, omvang)
+                VALUES (@uuid, @documentId, @versie, @volgnummer, @omvang)
+                """, new { uuid = Guid.CreateVersion7(), documentId, versie, volgnummer, omvang }, tx);
+    }
+
+    /// <summary>The parts of the given documents, in volgnummer order (for rendering a page of documents).</summary>
+    public static async Task<ILookup<(long DocumentId, int Versie), BestandsdeelRow>> OfDocumentsAsync(NpgsqlConnection c,
+        IReadOnlyCollection<long> documentIds, NpgsqlTransaction? tx = null) =>
+        (await c.QueryAsync<BestandsdeelRow>(
+            $"SELECT {Columns} FROM bestandsdeel b WHERE b.document_id = ANY(@ids) ORDER BY b.document_id, b.versie, b.volgnummer",
+            new { ids = documentIds.ToArray() }, tx)).ToLookup(b => (b.DocumentId, b.Versie));
+
+    public static Task<BestandsdeelRow?> FindAsync(NpgsqlConnection c, Guid uuid, NpgsqlTransaction? tx = null) =>
+        c.QuerySingleOrDefaultAsync<BestandsdeelRow>($"SELECT {Columns} FROM bestandsdeel b WHERE b.uuid = @uuid", new { uuid }, tx);
+
+    /// <summary>Removes every part of the document (after the unlock concatenated them, or when a new upload replaces them).</summary>
+    public static Task DeleteOfDocumentAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId) =>
+        c.ExecuteAsync("DELETE FROM bestandsdeel WHERE document_id = @documentId", new { documentId }, tx);
+}
