@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Catalogi.Api;
+using Dapper;
+using Documenten.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using WireMock.Server;
+using Zgw.Testing;
+
+namespace Documenten.Tests;
+
+/// <summary>
+/// The Documenten service over HTTP (Kestrel) with its real neighbours: the real Catalogi service (on a Kestrel port,
+/// reached by the Documenten URL resolver through <c>Zgw:Services:catalogi:InternalUrl</c> with Documenten's own service
+/// identity), one PostgreSQL database (schemas <c>documenten</c> and <c>catalogi</c>), RabbitMQ, and a content store in
+/// a temporary folder (<see cref="StoragePath"/>). The Zaken and Besluiten APIs (the sources of objectinformatieobjecten,
+/// D2) are one WireMock server (<see cref="Bronnen"/>).
+///
+/// Published informatieobjecttypen exist before Documenten starts (<see cref="A"/>: vertrouwelijkheidaanduiding openbaar,
+/// <see cref="B"/>: zaakvertrouwelijk, <see cref="C"/>: openbaar), so clients can be authorised per type in configuration:
+/// <list type="bullet">
+/// <item><c>beheerder</c>: heeftAlleAutorisaties.</item>
+/// <item><c>behandelaar</c>: lezen, aanmaken, bijwerken, verwijderen, lock, audittrails.lezen on A and B (zeer_geheim).</item>
+/// <item><c>aanmaker</c>: lezen and aanmaken on A up to zaakvertrouwelijk.</item>
+/// <item><c>beperkt</c>: lezen on A up to zaakvertrouwelijk and on B up to openbaar.</item>
+/// <item><c>lezer</c>: lezen on A, B and C (zeer_geheim); no audittrails.lezen.</item>
+/// <item><c>buitenstaander</c>: no Documenten scopes.</item>
+/// </list>
+/// </summary>
+public sealed class DocumentenApp : IAsyncLifetime
+{
+    public const string PublicBase = "https://zgw.example.nl";
+    public const string ApiRoot = PublicBase + "/documenten/api/v1";
+    public const string Secret = "geheim";
+    public const string Beheerder = "beheerder";
+    public const string Behandelaar = "behandelaar";
+    public const string Aanmaker = "aanmaker";
+    public const string Beperkt = "beperkt";
+    public const string Lezer = "lezer";
+    public const string Buitenstaander = "buitenstaander";
+    public const string ServiceClient = "openzaak-documenten";
+    public const string Bronorganisatie = "517439943";
+
+    /// <summary>Size of one bestandsdeel in these tests (small, so uploads are split into several parts).</summary>
+    public const long BestandsdeelGrootte = 10;
+
+    public PostgresDatabase Database { get; } = new();
+    public WebApplicationFactory<DocumentenMarker> Factory { get; private set; } = null!;
+    public WebApplicationFactory<CatalogiMarker> Catalogi { get; private set; } = null!;
+
+    /// <summary>Stands in for the Zaken and Besluiten APIs (zaken, besluiten, zaakinformatieobjecten, besluitinformatieobjecten).</summary>
+    public WireMockServer Bronnen { get; private set; } = null!;
+
+    /// <summary>The folder of the content store.</summary>
+    public string StoragePath { get; } = Path.Combine(Path.GetTempPath(), "documenten-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string DocumentenUrl { get; private set; } = "";
+    public string CatalogiUrl { get; private set; } = "";
+    public string Catalogus { get; private set; } = "";
+
+    /// <summary>Published informatieobjecttypen made before the service started (clients are authorised on them).</summary>
+    public string A { get; private set; } = "";
+    public string B { get; private set; } = "";
+    public string C { get; private set; } = "";
+
+    public CatalogiSeed Seed { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Bronnen = WireMockServer.Start();
+
+        var catPort = TestInfrastructure.FreePort();
+        CatalogiUrl = $"http://127.0.0.1:{catPort}";
+        Catalogi = new WebApplicationFactory<CatalogiMarker>().WithWebHostBuilder(b =>
+        {
+            var settings = Common();
+            settings["urls"] = CatalogiUrl;
+            AddClient(settings, 0, Beheerder, alle: true);
+            AddClient(settings, 1, ServiceClient, alle: true);
+            foreach (var (k, v) in settings)
+                b.UseSetting(k, v);
+        });
+        Catalogi.UseKestrel();
+        Catalogi.StartServer();
+        await WaitReadyAsync(Catalogi.CreateClient());
+
+        Seed = new CatalogiSeed(this);
+        Catalogus = await Seed.CatalogusAsync();
+        A = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");
+        B = await Seed.InformatieobjecttypeAsync(Catalogus, "zaakvertrouwelijk");
+        C = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");
+
+        var port = TestInfrastructure.FreePort();
+        DocumentenUrl = $"http://127.0.0.1:{port}";
+        Factory = new WebApplicationFactory<DocumentenMarker>().WithWebHostBuilder(b =>
+        {
+            var settings = Common();
+            settings["urls"] = DocumentenUrl;
+            settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
+            settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
+            settings["Zgw:ServiceIdentity:Secret"] = Secret;
+            settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
+            settings["Documenten:Storage:Path"] = StoragePath;
+            settings["Documenten:BestandsdeelGrootte"] = BestandsdeelGrootte.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AddClient(settings, 0, Beheerder, alle: true);
+            string[] behandelen = [DocumentenScopes.Lezen, DocumentenScopes.Aanmaken, DocumentenScopes.Bijwerken, DocumentenScopes.Verwijderen,
+                DocumentenScopes.Lock, DocumentenScopes.AudittrailsLezen];
+            AddClient(settings, 1, Behandelaar, [(A, "zeer_geheim"), (B, "zeer_geheim")], behandelen);
+            AddClient(settings, 2, Aanmaker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.Aanmaken);
+            AddClient(settings, 3, Beperkt, [(A, "zaakvertrouwelijk"), (B, "openbaar")], DocumentenScopes.Lezen);
+            AddClient(settings, 4, Lezer, [(A, "zeer_geheim"), (B, "zeer_geheim"), (C, "zeer_geheim")], DocumentenScopes.Lezen);
+            AddClient(settings, 5, Buitenstaander, [], []);
+            AddClient(settings, 6, ServiceClient, alle: true);
+            foreach (var (k, v) in settings)
+                b.UseSetting(k, v);
+        });
+        Factory.UseKestrel();
+        Factory.StartServer();
+        await WaitReadyAsync(Factory.CreateClient());
+    }
+
+    private Dictionary<string, string> Common() => new()
+    {
+        ["ConnectionStrings:Database"] = Database.ConnectionString,
+        ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
+        ["Database:MigrateOnStartup"] = "true",
+        ["Zgw:PublicBaseUrl"] = PublicBase,
+        ["Messaging:RelayEnabled"] = "false",
+    };
+
+    private static async Task WaitReadyAsync(HttpClient client)
+    {
+        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
+            await Task.Delay(100);
+    }
+
+    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, bool alle)
+    {
+        settings[$"Zgw:Clients:{i}:ClientId"] = clientId;
+        settings[$"Zgw:Clients:{i}:Secret"] = Secret;
+        settings[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
+    }
+
+    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, (string Informatieobjecttype, string Max)[] grants,
+        params string[] scopes)
+    {
+        AddClient(settings, i, clientId, alle: false);
+        for (var g = 0; g < grants.Length; g++)
+        {
+            var prefix = $"Zgw:Clients:{i}:Autorisaties:{g}";
+            settings[$"{prefix}:Component"] = "drc";
+            settings[$"{prefix}:Informatieobjecttype"] = grants[g].Informatieobjecttype;
+            settings[$"{prefix}:MaxVertrouwelijkheidaanduiding"] = grants[g].Max;
+            for (var s = 0; s < scopes.Length; s++)
+                settings[$"{prefix}:Scopes:{s}"] = scopes[s];
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Factory is not null)
+            await Factory.DisposeAsync();
+        if (Catalogi is not null)
+            await Catalogi.DisposeAsync();
+        Bronnen?.Stop();
+        await Database.DisposeAsync();
+        if (Directory.Exists(StoragePath))
+            Directory.Delete(StoragePath, recursive: true);
+    }
+
+    public HttpClient Client(string clientId = Beheerder) => Factory.CreateClient().WithToken(clientId, Secret);
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public HttpClient CatalogiClient() => Catalogi.CreateClient().WithToken(Beheerder, Secret);
+
+    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+
+    public static string Url(JsonObject o) => o["url"]!.GetValue<string>();
+
+    /// <summary>Runs a scalar query in the <c>documenten</c> schema.</summary>
+    public async Task<T?> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "documenten,public" }.ConnectionString);
+        return await c.ExecuteScalarAsync<T>(sql, parameters);
+    }
+
+    /// <summary>The notifications written to the outbox for <paramref name="hoofdObject"/> (kanaal documenten), oldest first.</summary>
+    public async Task<List<JsonObject>> NotificationsAsync(string hoofdObject)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "documenten,public" }.ConnectionString);
+        var rows = await c.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE payload ->> 'hoofdObject' = @hoofdObject ORDER BY seq", new { hoofdObject });
+        return rows.Select(r => JsonNode.Parse(r)!.AsObject()).ToList();
+    }
+
+    /// <summary>The files in the content store (temporary files excluded).</summary>
+    public IReadOnlyList<string> StoredFiles() => Directory.Exists(StoragePath)
+        ? Directory.EnumerateFiles(StoragePath, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + ".tmp" + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList()
+        : [];
+
+    /// <summary>A minimal valid document body of <paramref name="informatieobjecttype"/> with base64 content <paramref name="inhoud"/>.</summary>
+    public static Dictionary<string, object?> DocumentBody(string informatieobjecttype, string? inhoud = "aGFsbG8gd2VyZWxk",
+        string? vertrouwelijkheid = "openbaar") => new()
+    {
+        ["bronorganisatie"] = Bronorganisatie,
+        ["creatiedatum"] = "2024-03-01",
+        ["titel"] = "Melding losliggende stoeptegel",
+        ["auteur"] = "Tester",
+        ["taal"] = "dut",
+        ["bestandsnaam"] = "melding.txt",
+        ["formaat"] = "text/plain",
+        ["inhoud"] = inhoud,
+        ["informatieobjecttype"] = informatieobjecttype,
+        ["vertrouwelijkheidaanduiding"] = vertrouwelijkheid,
+    };
+
+    /// <summary>Creates a document (asserting 201) and returns it.</summary>
+    public async Task<JsonObject> CreateDocumentAsync(string informatieobjecttype, string clientId = Beheerder,
+        Action<Dictionary<string, object?>>? change = null, string vertrouwelijkheid = "openbaar")
+    {
+        var body = DocumentBody(informatieobjecttype, vertrouwelijkheid: vertrouwelijkheid);
+        change?.Invoke(body);
+        var response = await Client(clientId).PostAsJsonAsync("/documenten/api/v1/enkelvoudiginformatieobjecten", body, TestJson.Options);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST document: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
+    {
+        var response = await Client(clientId).GetAsync(PathOf(url));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
+
+public static class TestJson
+{
+    /// <summary>Keeps explicit nulls in request bodies (the API must see them).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+}
+
+/// <summary>Requests with a JSON body and the parsed answer.</summary>
+public static class DocumentenHttp
+{
+    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendJsonAsync(this HttpClient client, HttpMethod method, string path,
+        object? body = null, string? toelichting = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, options: TestJson.Options);
+        if (toelichting is not null)
+            request.Headers.Add("X-Audit-Toelichting", toelichting);
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, text.Length == 0 || response.Content.Headers.ContentType?.MediaType == "application/octet-stream" ? null : JsonNode.Parse(text));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DocumentenCollection : ICollectionFixture<DocumentenApp>
+{
+    public const string Name = "documenten";
+}
