@@ -73,8 +73,10 @@ public sealed class EnkelvoudiginformatieobjectTests(DocumentenApp app)
 
         var body = DocumentenApp.DocumentBody(app.A);
         body["identificatie"] = identificaties[0];
+        var files = app.StoredFiles().Count;
         var (response, _) = await app.Client().SendJsonAsync(HttpMethod.Post, Documenten, body);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid", "identificatie", "identificatie-niet-uniek");
+        Assert.Equal(files, app.StoredFiles().Count); // the content written before the failed transaction is removed again
 
         body["bronorganisatie"] = "002220647"; // another organisation may use the same identificatie
         var (other, _) = await app.Client().SendJsonAsync(HttpMethod.Post, Documenten, body);

@@ -199,6 +199,41 @@ public sealed class DocumentRow
     }
 
     /// <summary>
+    /// The stored version in request shape: the base a PATCH merges its fields into (<c>ZgwBody.ReadPatchAsync</c>).
+    /// <c>inhoud</c> is null (the content stays unless the PATCH sends new content); <c>lock</c> is not known here.
+    /// </summary>
+    public EnkelvoudiginformatieobjectRequest ToRequest()
+    {
+        var g = Data;
+        return new EnkelvoudiginformatieobjectRequest
+        {
+            Identificatie = g.Identificatie,
+            Bronorganisatie = g.Bronorganisatie,
+            Creatiedatum = g.Creatiedatum,
+            Titel = g.Titel,
+            Vertrouwelijkheidaanduiding = g.Vertrouwelijkheidaanduiding,
+            Auteur = g.Auteur,
+            Status = g.Status,
+            InhoudIsVervallen = InhoudIsVervallen,
+            Formaat = g.Formaat,
+            Taal = g.Taal,
+            Bestandsnaam = g.Bestandsnaam,
+            Inhoud = null,
+            Bestandsomvang = Bestandsomvang,
+            Link = g.Link,
+            Beschrijving = g.Beschrijving,
+            Ontvangstdatum = g.Ontvangstdatum,
+            Verzenddatum = g.Verzenddatum,
+            IndicatieGebruiksrecht = IndicatieGebruiksrecht,
+            Verschijningsvorm = g.Verschijningsvorm,
+            Ondertekening = g.Ondertekening,
+            Integriteit = g.Integriteit,
+            Informatieobjecttype = g.Informatieobjecttype,
+            Trefwoorden = [.. g.Trefwoorden],
+        };
+    }
+
+    /// <summary>
     /// The OAS <c>EnkelvoudigInformatieObject</c> of this version. <c>inhoud</c> is the download URL of this version
     /// (<c>…/download?versie=N</c>, as Open Zaak) or null without content. The lock id is never part of it
     /// (<see cref="RenderWithLock"/> adds it where the OAS returns it).
