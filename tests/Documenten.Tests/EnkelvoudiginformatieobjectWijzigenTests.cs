@@ -275,6 +275,12 @@ public sealed class EnkelvoudiginformatieobjectWijzigenTests(DocumentenApp app)
         var (taken, _) = await app.Client().SendJsonAsync(HttpMethod.Patch, PathOf(created),
             new { @lock = lockId, identificatie = other["identificatie"]!.GetValue<string>() });
         await ProblemAssert.IsProblemAsync(taken, HttpStatusCode.BadRequest, "invalid", "identificatie", "identificatie-niet-uniek");
+        // the content written before the failed transaction is removed again
+        var files = app.StoredFiles().Count;
+        var (takenWithContent, _) = await app.Client().SendJsonAsync(HttpMethod.Patch, PathOf(created),
+            new { @lock = lockId, identificatie = other["identificatie"]!.GetValue<string>(), inhoud = Convert.ToBase64String(NieuweInhoud) });
+        await ProblemAssert.IsProblemAsync(takenWithContent, HttpStatusCode.BadRequest, "invalid", "identificatie", "identificatie-niet-uniek");
+        Assert.Equal(files, app.StoredFiles().Count);
 
         var own = await OkAsync(HttpMethod.Patch, created, new { @lock = lockId, identificatie = created["identificatie"]!.GetValue<string>() });
         Assert.Equal(2, own["versie"]!.GetValue<int>());
