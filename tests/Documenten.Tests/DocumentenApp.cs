@@ -28,6 +28,7 @@ namespace Documenten.Tests;
 /// <item><c>beperkt</c>: lezen on A up to zaakvertrouwelijk and on B up to openbaar.</item>
 /// <item><c>lezer</c>: lezen on A, B and C (zeer_geheim); no audittrails.lezen.</item>
 /// <item><c>buitenstaander</c>: no Documenten scopes.</item>
+/// <item><c>bijwerker</c>: lezen and geforceerd-bijwerken on A up to zaakvertrouwelijk.</item>
 /// </list>
 /// </summary>
 public sealed class DocumentenApp : IAsyncLifetime
@@ -41,6 +42,7 @@ public sealed class DocumentenApp : IAsyncLifetime
     public const string Beperkt = "beperkt";
     public const string Lezer = "lezer";
     public const string Buitenstaander = "buitenstaander";
+    public const string Bijwerker = "bijwerker";
     public const string ServiceClient = "openzaak-documenten";
     public const string Bronorganisatie = "517439943";
 
@@ -115,6 +117,7 @@ public sealed class DocumentenApp : IAsyncLifetime
             AddClient(settings, 4, Lezer, [(A, "zeer_geheim"), (B, "zeer_geheim"), (C, "zeer_geheim")], DocumentenScopes.Lezen);
             AddClient(settings, 5, Buitenstaander, [], []);
             AddClient(settings, 6, ServiceClient, alle: true);
+            AddClient(settings, 10, Bijwerker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.GeforceerdBijwerken);
             foreach (var (k, v) in settings)
                 b.UseSetting(k, v);
         });

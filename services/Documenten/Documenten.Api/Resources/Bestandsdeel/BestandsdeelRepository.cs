@@ -47,6 +47,21 @@ public static class BestandsdeelRepository
     public static Task<BestandsdeelRow?> FindAsync(NpgsqlConnection c, Guid uuid, NpgsqlTransaction? tx = null) =>
         c.QuerySingleOrDefaultAsync<BestandsdeelRow>($"SELECT {Columns} FROM bestandsdeel b WHERE b.uuid = @uuid", new { uuid }, tx);
 
+    /// <summary>
+    /// The content keys of the parts received so far: what a write that removes the parts (<see cref="DeleteOfDocumentAsync"/>)
+    /// deletes from the store after its commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> InhoudKeysAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId) =>
+        (await c.QueryAsync<string>("SELECT inhoud FROM bestandsdeel WHERE document_id = @documentId AND inhoud IS NOT NULL",
+            new { documentId }, tx)).ToList();
+
+    /// <summary>
+    /// Moves a pending upload to a new version (a PUT/PATCH that keeps the content while the upload is open, D6/D10): the
+    /// parts received so far stay valid and the unlock fills the new version.
+    /// </summary>
+    public static Task MoveToVersieAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId, int versie) =>
+        c.ExecuteAsync("UPDATE bestandsdeel SET versie = @versie WHERE document_id = @documentId", new { documentId, versie }, tx);
+
     /// <summary>Removes every part of the document (after the unlock concatenated them, or when a new upload replaces them).</summary>
     public static Task DeleteOfDocumentAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId) =>
         c.ExecuteAsync("DELETE FROM bestandsdeel WHERE document_id = @documentId", new { documentId }, tx);

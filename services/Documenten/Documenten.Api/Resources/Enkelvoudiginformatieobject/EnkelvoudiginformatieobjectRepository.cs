@@ -116,6 +116,22 @@ public sealed class EnkelvoudiginformatieobjectRepository(ZgwDatabase database)
                 status = @Status, trefwoorden = @Trefwoorden, indicatie_gebruiksrecht = @IndicatieGebruiksrecht, versie = @Versie
             WHERE id = @id
             """, new DynamicParameters(d).Also("id", id), tx);
+
+    /// <summary>drc-006 on update: whether the document has gebruiksrechten.</summary>
+    public static Task<bool> GebruiksrechtenBestaanAsync(NpgsqlConnection c, long id, NpgsqlTransaction? tx = null) =>
+        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM gebruiksrechten WHERE document_id = @id)", new { id }, tx);
+
+    /// <summary>drc-008: whether objectinformatieobjecten still point at the document.</summary>
+    public static Task<bool> ObjectinformatieobjectenBestaanAsync(NpgsqlConnection c, long id, NpgsqlTransaction? tx = null) =>
+        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM objectinformatieobject WHERE document_id = @id)", new { id }, tx);
+
+    /// <summary>
+    /// Destroys the document (D8, hard): its versions, bestandsdelen, gebruiksrechten and verzendingen go with it (ON DELETE
+    /// CASCADE); objectinformatieobjecten block it (RESTRICT, 23503). The caller removes the audit trail and, after the
+    /// commit, the content.
+    /// </summary>
+    public static Task DeleteAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id) =>
+        c.ExecuteAsync("DELETE FROM enkelvoudiginformatieobject WHERE id = @id", new { id }, tx);
 }
 
 internal static class DynamicParametersExtensions
@@ -282,6 +298,18 @@ public sealed class DocumentRow
             }).ToArray()),
             ["trefwoorden"] = new JsonArray(g.Trefwoorden.Select(t => (JsonNode)t).ToArray()),
         };
+    }
+
+    /// <summary>
+    /// OAS <c>EnkelvoudigInformatieObjectWithLock</c> (the PUT/PATCH response): <see cref="Render"/> with the lock on each
+    /// bestandsdeel of an upload the update opened (<c>BestandsDeel.lock</c> is required; the caller just sent that lock).
+    /// </summary>
+    public JsonObject RenderForLockHolder(DocumentenUrls urls)
+    {
+        var json = Render(urls);
+        foreach (var deel in json["bestandsdelen"]!.AsArray())
+            deel!["lock"] = Lock ?? "";
+        return json;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Documenten.Api.Resources.Common;
 using Zgw.Api.Http;
 using Zgw.Api.Problems;
@@ -108,8 +110,69 @@ public static class EnkelvoudiginformatieobjectRules
         return delen;
     }
 
+    /// <summary>
+    /// drc-009/010 (D9): a PUT/PATCH must carry the lock of the locked document. Checked in Open Zaak's order: the document is
+    /// not locked → <c>unlocked</c>, no lock in the body → <c>missing-lock-id</c>, another lock → <c>incorrect-lock-id</c>
+    /// (all non-field errors, as Open Zaak answers them).
+    /// </summary>
+    public static void Drc009_WijzigenVereistLock(DocumentRef document, string? lockId)
+    {
+        if (!document.Locked)
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.Unlocked,
+                "Een document dat niet vergrendeld is kan niet gewijzigd worden; vergrendel het eerst (POST …/lock).");
+        if (string.IsNullOrEmpty(lockId))
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.MissingLockId,
+                "Het veld `lock` is verplicht om een vergrendeld document te wijzigen.");
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(lockId), Encoding.UTF8.GetBytes(document.Lock!)))
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.IncorrectLockId, "De `lock` is niet correct.");
+    }
+
+    /// <summary>
+    /// D6/D7/D10 on PUT/PATCH: what the new version's content is. New base64 <c>inhoud</c> replaces the content (its size
+    /// is <c>bestandsomvang</c>; a sent size that differs → <c>file-size</c>). <c>inhoud</c> sent as null/empty: no content,
+    /// or a new bestandsdelen upload when <c>bestandsomvang</c> &gt; 0. <c>inhoud</c> not sent: the previous version's
+    /// content stays — unless the body announces another <c>bestandsomvang</c>, which opens a new upload of that size
+    /// (or, for 0/null, leaves the version without content).
+    /// </summary>
+    public static InhoudKeuze InhoudBijWijzigen(byte[]? inhoud, bool inhoudVerzonden, long? bestandsomvang, bool omvangVerzonden,
+        long? vorigeOmvang, Validator v)
+    {
+        if (inhoud is not null)
+            return new InhoudKeuze(InhoudActie.Nieuw, Bestandsomvang(inhoud, omvangVerzonden ? bestandsomvang : null, v));
+        if (!inhoudVerzonden && (!omvangVerzonden || bestandsomvang == vorigeOmvang))
+            return new InhoudKeuze(InhoudActie.Behouden, vorigeOmvang);
+        return bestandsomvang > 0 ? new InhoudKeuze(InhoudActie.Upload, bestandsomvang) : new InhoudKeuze(InhoudActie.Geen, bestandsomvang);
+    }
+
+    /// <summary>drc-008 (D8): a document with objectinformatieobjecten cannot be destroyed (Open Zaak <c>pending-relations</c>).</summary>
+    public static ZgwException Drc008_PendingRelations() =>
+        ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.PendingRelations,
+            "Alle relaties naar het document (objectinformatieobjecten) moeten verwijderd zijn voordat het document verwijderd kan worden.");
+
+    /// <summary>D8 (Open Zaak): a locked document cannot be destroyed (<c>destroy-locked</c>).</summary>
+    public static ZgwException DestroyLocked() =>
+        ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.DestroyLocked, "Een vergrendeld document kan niet verwijderd worden.");
+
     /// <summary>The identificatie of another document of the same bronorganisatie (Open Zaak <c>identificatie-niet-uniek</c>).</summary>
     public static ZgwException IdentificatieNietUniek() =>
         ZgwException.Validation("identificatie", DocumentenCodes.IdentificatieNietUniek,
             "Deze identificatie bestaat al voor deze bronorganisatie.");
 }
+
+/// <summary>What a PUT/PATCH does with the content (<see cref="EnkelvoudiginformatieobjectRules.InhoudBijWijzigen"/>).</summary>
+public enum InhoudActie
+{
+    /// <summary>The new version keeps the previous version's content key (and a pending upload moves along).</summary>
+    Behouden,
+
+    /// <summary>The base64 <c>inhoud</c> of the body becomes the content.</summary>
+    Nieuw,
+
+    /// <summary>A new bestandsdelen upload of <see cref="InhoudKeuze.Bestandsomvang"/> bytes (D10); no content until the unlock.</summary>
+    Upload,
+
+    /// <summary>The new version has no content.</summary>
+    Geen,
+}
+
+public sealed record InhoudKeuze(InhoudActie Actie, long? Bestandsomvang);
