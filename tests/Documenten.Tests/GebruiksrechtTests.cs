@@ -197,7 +197,7 @@ public sealed class GebruiksrechtTests(DocumentenApp app)
     }
 
     [Fact]
-    public async Task Expand_Informatieobject_AddsTheLatestVersionOfTheDocument_OnDetailAndList_UnknownNameIs404()
+    public async Task Expand_Informatieobject_AddsTheLatestVersionOfTheDocument_OnDetailAndList_NestedInformatieobjecttype_UnknownNameIs404()
     {
         var document = await app.CreateDocumentAsync(app.A);
         var documentUrl = DocumentenApp.Url(document);
@@ -211,6 +211,11 @@ public sealed class GebruiksrechtTests(DocumentenApp app)
         var list = (await app.Client().SendJsonAsync(HttpMethod.Get,
             $"{Gebruiksrechten}?expand=informatieobject&informatieobject={Uri.EscapeDataString(documentUrl)}")).Body!.AsArray();
         Assert.True(JsonNode.DeepEquals(current, Assert.Single(list)!["_expand"]!["informatieobject"]));
+
+        var nested = await app.GetAsync(DocumentenApp.Url(recht) + "?expand=informatieobject.informatieobjecttype");
+        Assert.Equal(app.A, nested["_expand"]!["informatieobject"]!["_expand"]!["informatieobjecttype"]!["url"]!.GetValue<string>());
+        var (tooDeep, _) = await app.Client().SendJsonAsync(HttpMethod.Get, DocumentenApp.PathOf(DocumentenApp.Url(recht)) + "?expand=informatieobject.titel");
+        await ProblemAssert.IsProblemAsync(tooDeep, HttpStatusCode.NotFound, "not_found");
 
         var plain = await app.GetAsync(DocumentenApp.Url(recht));
         Assert.Null(plain["_expand"]);

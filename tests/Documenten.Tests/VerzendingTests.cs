@@ -271,6 +271,8 @@ public sealed class VerzendingTests(DocumentenApp app)
 
         var expanded = (await Page(q + "&expand=informatieobject"))["results"]!.AsArray();
         Assert.True(JsonNode.DeepEquals(await app.GetAsync(b), expanded[0]!["_expand"]!["informatieobject"]));
+        var nested = (await Page(q + "&expand=informatieobject.informatieobjecttype"))["results"]!.AsArray();
+        Assert.Equal(app.B, nested[0]!["_expand"]!["informatieobject"]!["_expand"]!["informatieobjecttype"]!["url"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(await app.GetAsync(a), expanded[2]!["_expand"]!["informatieobject"]));
 
         var paged = await Page(q + "&pageSize=2");

@@ -8,16 +8,21 @@ namespace Documenten.Api.Resources.Common;
 
 /// <summary>
 /// What the resources that point at a document (gebruiksrechten, objectinformatieobjecten, verzendingen) share: the
-/// <c>informatieobject</c> list filter and <c>expand=informatieobject</c> (OAS <c>…Embedded.informatieobject</c> is an
-/// <c>EnkelvoudigInformatieObject</c>: one level, the latest version).
+/// <c>informatieobject</c> list filter and <c>expand=informatieobject</c> (OAS <c>…Embedded.informatieobject</c>: the
+/// <c>EnkelvoudigInformatieObject</c>, its latest version), nested <c>informatieobject.informatieobjecttype</c> through
+/// <see cref="DocumentExpander"/>.
 /// </summary>
 public static class InformatieobjectVerwijzing
 {
     public const string Parameter = "informatieobject";
 
-    /// <summary>The names <c>expand</c> allows on these resources (the OAS <c>_expand</c> schema has only <c>informatieobject</c>).</summary>
+    /// <summary>The names <c>expand</c> allows on these resources: <c>informatieobject</c> and below it what a document allows.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> ExpandNamen =
-        new Dictionary<string, IReadOnlyCollection<string>> { [""] = [Parameter] };
+        new Dictionary<string, IReadOnlyCollection<string>>
+        {
+            [""] = [Parameter],
+            [Parameter] = DocumentExpander.Allowed[""],
+        };
 
     /// <summary>Parses <c>expand</c> (404 for a name the resource does not have, drc-013).</summary>
     public static ExpandTree ParseExpand(IQueryCollection query) =>
@@ -44,10 +49,11 @@ public static class InformatieobjectVerwijzing
     /// <summary>
     /// Adds <c>_expand.informatieobject</c> (the latest version of the document, as GET /enkelvoudiginformatieobjecten/{uuid}
     /// renders it) to every object in <paramref name="items"/>, with one query for all their documents. The caller may read
-    /// these documents: the objects are authorised through them.
+    /// these documents: the objects are authorised through them. The subtree (<c>informatieobject.informatieobjecttype</c>) is
+    /// expanded on the documents by <paramref name="expander"/>.
     /// </summary>
     public static async Task ExpandAsync(NpgsqlConnection c, IReadOnlyList<(JsonObject Json, long DocumentId)> items, ExpandTree tree,
-        DocumentenUrls urls, CancellationToken ct)
+        DocumentenUrls urls, DocumentExpander expander, CancellationToken ct)
     {
         if (!tree.Has(Parameter) || items.Count == 0)
             return;
@@ -56,6 +62,7 @@ public static class InformatieobjectVerwijzing
         where.Add(p => $"d.id = ANY({p})", ids);
         var (_, rows) = await EnkelvoudiginformatieobjectRepository.ListAsync(c, where, new PageRequest(1, ids.Length), ct);
         var documenten = rows.ToDictionary(r => r.Id, r => r.Render(urls));
+        await expander.ExpandAsync(documenten.Values.ToList(), tree[Parameter], ct);
         foreach (var (json, documentId) in items)
             json["_expand"] = new JsonObject { [Parameter] = documenten.TryGetValue(documentId, out var d) ? d.DeepClone() : null };
     }

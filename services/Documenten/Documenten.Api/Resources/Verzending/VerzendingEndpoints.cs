@@ -34,7 +34,7 @@ public static class VerzendingEndpoints
         return app;
     }
 
-    private static async Task<IResult> List(HttpContext ctx, ZgwDatabase db, DocumentenUrls urls)
+    private static async Task<IResult> List(HttpContext ctx, ZgwDatabase db, DocumentenUrls urls, DocumentExpander expander)
     {
         var query = ctx.Request.Query;
         var where = VerzendingRepository.ListFilters.Parse(query);
@@ -45,11 +45,11 @@ public static class VerzendingEndpoints
         await using var c = await db.OpenAsync(ctx.RequestAborted);
         var (count, rows) = await VerzendingRepository.ListAsync(c, where, page, ctx.RequestAborted);
         var items = rows.Select(r => (r.Render(urls), r.DocumentId)).ToList();
-        await InformatieobjectVerwijzing.ExpandAsync(c, items, expand, urls, ctx.RequestAborted);
+        await InformatieobjectVerwijzing.ExpandAsync(c, items, expand, urls, expander, ctx.RequestAborted);
         return Results.Ok(Paging.Create(ctx, page, count, items.Select(i => i.Item1).ToList()));
     }
 
-    private static async Task<IResult> Read(HttpContext ctx, Guid uuid, ZgwDatabase db, DocumentenUrls urls)
+    private static async Task<IResult> Read(HttpContext ctx, Guid uuid, ZgwDatabase db, DocumentenUrls urls, DocumentExpander expander)
     {
         new FilterSet().Allow("expand").Parse(ctx.Request.Query);
         var expand = InformatieobjectVerwijzing.ParseExpand(ctx.Request.Query);
@@ -58,7 +58,7 @@ public static class VerzendingEndpoints
         var document = await DocumentRef.FindByIdAsync(c, row.DocumentId) ?? throw ZgwException.NotFound();
         DocumentGuard.EnsureCanRead(ctx, document);
         var json = row.Render(urls);
-        await InformatieobjectVerwijzing.ExpandAsync(c, [(json, row.DocumentId)], expand, urls, ctx.RequestAborted);
+        await InformatieobjectVerwijzing.ExpandAsync(c, [(json, row.DocumentId)], expand, urls, expander, ctx.RequestAborted);
         return HttpCaching.JsonWithETag(json);
     }
 
