@@ -45,7 +45,24 @@ public sealed class ZgwDatabase(NpgsqlDataSource dataSource, string schema)
         // is chosen on row misestimates (the autorisatie filter of a zaken list at 1M rows went from 44 to 130 ms).
         // A connection string that sets its own Options keeps them.
         builder.ConnectionStringBuilder.Options ??= "-c max_parallel_workers_per_gather=0";
+        // Statements run over and over with other values: prepared on the second use, PostgreSQL parses and plans them once
+        // per connection. Planning was most of PostgreSQL's CPU on a single-zaak GET (1.7–3.6 ms unprepared, 0.15–0.35 ms
+        // prepared; docs/benchmarks.md). "Max Auto Prepare=0" in the connection string turns it off (e.g. behind a pooler
+        // in transaction mode that does not support prepared statements).
+        if (!HasSetting(connectionString, "Max Auto Prepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
         return builder.Build();
+    }
+
+    /// <summary>Whether the connection string itself sets <paramref name="key"/> (spelled with or without spaces).</summary>
+    private static bool HasSetting(string connectionString, string key)
+    {
+        static string Normal(string k) => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => Normal(k) == Normal(key));
     }
 }
 

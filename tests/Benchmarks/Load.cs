@@ -5,7 +5,11 @@ namespace Benchmarks;
 
 /// <summary>The figures of one scenario: closed-loop load at a fixed concurrency for a fixed time.</summary>
 public sealed record LoadResult(string Scenario, int Connections, double Seconds, long Requests, long Errors, double PerSecond,
-    double P50Ms, double P95Ms, double P99Ms, double MaxMs, string? FirstError);
+    double P50Ms, double P95Ms, double P99Ms, double MaxMs, string? FirstError)
+{
+    /// <summary>Milliseconds of CPU per request of each process of the suite (see <see cref="CpuMeter"/>); empty when not measured.</summary>
+    public Dictionary<string, double> CpuMsPerRequest { get; init; } = [];
+}
 
 /// <summary>
 /// A closed-loop load generator: <c>connections</c> workers each send the next request as soon as the previous one is
@@ -15,7 +19,7 @@ public static class Load
 {
     /// <summary><paramref name="operation"/> gets the worker number and the request number and returns whether it succeeded (with a reason when not).</summary>
     public static async Task<LoadResult> RunAsync(string scenario, int connections, TimeSpan duration, TimeSpan warmup,
-        Func<int, long, Task<(bool Ok, string? Error)>> operation)
+        Func<int, long, Task<(bool Ok, string? Error)>> operation, CpuMeter? cpu = null)
     {
         var histogram = new LongConcurrentHistogram(1, 60_000_000, 3);
         long requests = 0, errors = 0, sequence = 0;
@@ -55,12 +59,17 @@ public static class Load
 
         var workers = Enumerable.Range(0, connections).Select(i => Task.Run(() => Worker(i))).ToList();
         await Task.Delay(warmup);
+        var cpuBefore = cpu?.Snapshot();
         measuredFrom = clock.Elapsed;
         Volatile.Write(ref measuring, true);
         await Task.WhenAll(workers);
         var seconds = (clock.Elapsed - measuredFrom).TotalSeconds;
+        var cpuPerRequest = cpu is null ? [] : CpuMeter.PerRequest(cpuBefore!, cpu.Snapshot(), requests);
         double Ms(double percentile) => histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
         return new LoadResult(scenario, connections, Math.Round(seconds, 1), requests, errors, Math.Round(requests / seconds, 1),
-            Ms(50), Ms(95), Ms(99), histogram.TotalCount == 0 ? 0 : histogram.GetMaxValue() / 1000.0, firstError);
+            Ms(50), Ms(95), Ms(99), histogram.TotalCount == 0 ? 0 : histogram.GetMaxValue() / 1000.0, firstError)
+        {
+            CpuMsPerRequest = cpuPerRequest,
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace Benchmarks;
 
 public sealed record ProcessMemory(string Process, double IdleRssMb, double PeakRssMb);
 
-public sealed record ZakenBenchResult(string Postgres, long Zaken, int Zaaktypen, List<LoadResult> Scenarios, double GatewayOverheadP50Ms,
+public sealed record ZakenBenchResult(string Postgres, long Zaken, int Zaaktypen, List<LoadResult> Scenarios, double? GatewayOverheadP50Ms,
     List<ProcessMemory> Memory)
 {
     public void Print()
@@ -20,7 +20,16 @@ public sealed record ZakenBenchResult(string Postgres, long Zaken, int Zaaktypen
         Console.WriteLine($"  {"scenario",-34} {"conn",4} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
         foreach (var s in Scenarios)
             Console.WriteLine($"  {s.Scenario,-34} {s.Connections,4} {s.PerSecond,9:F1} {s.P50Ms,8:F2} {s.P95Ms,8:F2} {s.P99Ms,8:F2} {s.MaxMs,8:F1} {s.Errors,7}");
-        Console.WriteLine($"  gateway overhead at p50 (GET one zaak, gateway − direct): {GatewayOverheadP50Ms:F2} ms");
+        if (GatewayOverheadP50Ms is { } overhead)
+            Console.WriteLine($"  gateway overhead at p50 (GET one zaak, gateway − direct): {overhead:F2} ms");
+        var processes = Scenarios.SelectMany(s => s.CpuMsPerRequest.Keys).Distinct().Order().ToList();
+        if (processes.Count > 0)
+        {
+            Console.WriteLine("  CPU ms per request, by process (user + system time during the measured part / requests):");
+            Console.WriteLine($"  {"scenario",-34} {string.Join(" ", processes.Select(p => $"{ZakenBenchmark.Short(p),8}"))} {"total",8}");
+            foreach (var s in Scenarios)
+                Console.WriteLine($"  {s.Scenario,-34} {string.Join(" ", processes.Select(p => $"{s.CpuMsPerRequest.GetValueOrDefault(p),8:F2}"))} {s.CpuMsPerRequest.Values.Sum(),8:F2}");
+        }
         foreach (var s in Scenarios.Where(s => s.FirstError is not null))
             Console.WriteLine($"  first error in {s.Scenario}: {s.FirstError}");
         Console.WriteLine($"  {"process",-14} {"idle RSS MB",12} {"peak RSS MB",12}");
@@ -36,6 +45,8 @@ public sealed record ZakenBenchResult(string Postgres, long Zaken, int Zaaktypen
 /// </summary>
 public static class ZakenBenchmark
 {
+    internal static string Short(string process) => process.Length <= 8 ? process : process[..8];
+
     private const string LimitedClient = "bench-beperkt";
     private const string LimitedSecret = "bench-beperkt-geheim-van-32-tekens!!";
 
@@ -59,13 +70,14 @@ public static class ZakenBenchmark
         var warmup = TimeSpan.FromSeconds(Math.Min(5, Math.Max(1, o.DurationSeconds / 5)));
         var zaken = $"{o.Gateway}/zaken/api/v1/zaken";
         var results = new List<LoadResult>();
+        var cpu = new CpuMeter(o.Root);
         var only = o.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         async Task Run(string name, Func<int, long, Task<(bool, string?)>> op)
         {
             if (only.Length > 0 && !only.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)))
                 return;
             Console.WriteLine($"running {name} for {o.DurationSeconds} s at {o.Connections} connections …");
-            results.Add(await Load.RunAsync(name, o.Connections, duration, warmup, op));
+            results.Add(await Load.RunAsync(name, o.Connections, duration, warmup, op, cpu));
         }
 
         await Run("GET /zaken/{uuid} (gateway)", (_, n) => Get(all, $"{zaken}/{sample[(int)(n % sample.Count)]}"));
@@ -98,11 +110,11 @@ public static class ZakenBenchmark
 
         var gateway = results.FirstOrDefault(r => r.Scenario.EndsWith("(gateway)"));
         var direct = results.FirstOrDefault(r => r.Scenario.EndsWith("(direct)"));
-        var overhead = gateway is not null && direct is not null ? gateway.P50Ms - direct.P50Ms : double.NaN;
+        var overhead = gateway is not null && direct is not null ? gateway.P50Ms - direct.P50Ms : (double?)null;
         var peak = Memory(runDir).ToDictionary(m => m.Process, m => m.Peak);
         var memory = idle.Keys.Union(peak.Keys).Order()
             .Select(p => new ProcessMemory(p, idle.GetValueOrDefault(p), peak.GetValueOrDefault(p))).ToList();
-        return new ZakenBenchResult(postgres, seed.Zaken, seed.Zaaktypen.Count, results, Math.Round(overhead, 2), memory);
+        return new ZakenBenchResult(postgres, seed.Zaken, seed.Zaaktypen.Count, results, overhead is { } ms ? Math.Round(ms, 2) : null, memory);
     }
 
     private static HttpClient Client(int connections, string clientId, string secret)
