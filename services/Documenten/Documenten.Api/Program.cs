@@ -1,5 +1,6 @@
 using Documenten.Api;
 using Documenten.Api.Resources.Audittrail;
+using Documenten.Api.Resources.Bestandsdeel;
 using Documenten.Api.Resources.Common;
 using Documenten.Api.Resources.Enkelvoudiginformatieobject;
 using Zgw.Service;
@@ -8,10 +9,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.Configure<DocumentenOptions>(builder.Configuration.GetSection(DocumentenOptions.Section));
 builder.Services.AddDocumentenCommon();
 builder.Services.AddEnkelvoudiginformatieobjectResource().AddAudittrailResource();
+builder.Services.AddLockResource().AddBestandsdeelResource();
 builder.AddZgwService(DocumentenService.Component, DocumentenService.Migrations);
 
 var app = builder.Build();
 app.UseZgwService();
 app.MapEnkelvoudiginformatieobjectEndpoints();
 app.MapAudittrailEndpoints();
+app.MapLockEndpoints();
+app.MapBestandsdeelEndpoints();
 return await app.RunZgwServiceAsync(args);
