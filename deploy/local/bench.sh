@@ -3,6 +3,7 @@
 #
 #   deploy/local/bench.sh notificaties [--rate 200] [--duration 60] [--outage 0] [--source http|outbox] [--json FILE]
 #   deploy/local/bench.sh zaken [--duration 20] [--connections 16] [--zaken 1000000] [--zaaktypen 100] [--json FILE]
+#   deploy/local/bench.sh documenten [--duration 20] [--connections 16] [--upload-mib 1024] [--only create|upload] [--json FILE]
 #
 # Starts the suite like up.sh (build, migrate, every service, the gateway on http://localhost:8000), runs the
 # scenario from tests/Benchmarks through the gateway with the demo client's real tokens, prints a table,
@@ -19,6 +20,14 @@
 # (all autorisaties) and as a client limited to 20 zaaktypen up to zaakvertrouwelijk, POST /zaken/_zoek with filters,
 # POST /zaken, and POST /statussen that closes a prepared zaak. Prints throughput, p50/p95/p99, errors, the PostgreSQL
 # durability settings, and idle and peak RSS of every process.
+#
+# Scenario documenten: seeds a published informatieobjecttype (Catalogi API), then runs closed-loop POST
+# /enkelvoudiginformatieobjecten with 1 KiB base64 inhoud at --connections for --duration seconds (throughput,
+# p50/p95/p99), and uploads one document of --upload-mib MiB (default 1 GiB) in bestandsdelen (D10: create with
+# bestandsomvang, PUT every part as multipart, unlock, download with a SHA-256 check), all through the gateway. Prints
+# MB/s of upload and download and the growth of the Documenten process's peak RSS (VmHWM reset via clear_refs, VmRSS
+# sampled) — it must stay far below the file size. Needs about twice --upload-mib of free disk for the content store
+# while the parts are joined; the document is deleted afterwards when the API supports DELETE.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)

@@ -11,7 +11,11 @@ public sealed class GatewayOptions
     /// <summary>Largest request body, in bytes, on every route but the bestandsdelen upload (ARCHITECTURE §11.8). Default 20 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 20L * 1024 * 1024;
 
-    /// <summary>Largest body of <c>PUT /documenten/api/v1/bestandsdelen/{uuid}</c>, in bytes. Default 110 MiB.</summary>
+    /// <summary>
+    /// Largest body of <c>PUT /documenten/api/v1/bestandsdelen/{uuid}</c>, in bytes. Default 110 MiB: one part of the default
+    /// Documenten part size (<c>Documenten:BestandsdeelGrootte</c>, 100 MiB) plus the multipart overhead the Documenten
+    /// service allows (1 MiB). Raise it with the part size.
+    /// </summary>
     public long MaxUploadBodyBytes { get; set; } = 110L * 1024 * 1024;
 
     public CorsSettings Cors { get; set; } = new();

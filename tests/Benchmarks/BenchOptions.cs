@@ -4,7 +4,7 @@ namespace Benchmarks;
 
 public sealed record BenchOptions(string Scenario, int Rate, int DurationSeconds, int OutageSeconds, string Source, string Gateway,
     string ClientId, string Secret, string AdminKey, string Json, int DrainSeconds, int Connections, long Zaken, int Zaaktypen,
-    string Database, string ZakenDirect, string Root, string Only)
+    string Database, string ZakenDirect, string Root, string Only, long UploadMiB)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -32,6 +32,7 @@ public sealed record BenchOptions(string Scenario, int Rate, int DurationSeconds
             Database: Get("--database", Environment.GetEnvironmentVariable("OPENZAAK_BENCH_DATABASE") ?? ""),
             ZakenDirect: Get("--zaken-direct", "http://127.0.0.1:8001").TrimEnd('/'),
             Root: Get("--root", Environment.GetEnvironmentVariable("OPENZAAK_ROOT") ?? Directory.GetCurrentDirectory()),
-            Only: Get("--only", ""));
+            Only: Get("--only", ""),
+            UploadMiB: long.Parse(Get("--upload-mib", "1024"), CultureInfo.InvariantCulture));
     }
 }

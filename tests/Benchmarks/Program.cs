@@ -5,6 +5,7 @@ using Benchmarks;
 //   dotnet Benchmarks.dll notificaties [--rate 200] [--duration 60] [--outage 0] [--source http|outbox]
 //        [--gateway http://localhost:8000] [--client ID --secret S] [--admin-key K] [--json FILE]
 //   dotnet Benchmarks.dll zaken [--duration 20] [--connections 16] [--zaken 1000000] [--zaaktypen 100] --database CS
+//   dotnet Benchmarks.dll documenten [--duration 20] [--connections 16] [--upload-mib 1024] [--only create|upload]
 var options = BenchOptions.Parse(args);
 object result;
 switch (options.Scenario)
@@ -19,8 +20,13 @@ switch (options.Scenario)
         zaken.Print();
         result = zaken;
         break;
+    case "documenten":
+        var documenten = await DocumentenBenchmark.RunAsync(options);
+        documenten.Print();
+        result = documenten;
+        break;
     default:
-        throw new ArgumentException($"unknown scenario '{options.Scenario}' (known: notificaties, zaken)");
+        throw new ArgumentException($"unknown scenario '{options.Scenario}' (known: notificaties, zaken, documenten)");
 }
 await File.WriteAllTextAsync(options.Json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"figures written to {options.Json}");

@@ -29,6 +29,8 @@ namespace Documenten.Tests;
 /// <item><c>lezer</c>: lezen on A, B and C (zeer_geheim); no audittrails.lezen.</item>
 /// <item><c>buitenstaander</c>: no Documenten scopes.</item>
 /// <item><c>bijwerker</c>: lezen and geforceerd-bijwerken on A up to zaakvertrouwelijk.</item>
+/// <item><c>ontgrendelaar</c>: geforceerd-unlock and lezen on A (zeer_geheim); no lock scope.</item>
+/// <item><c>slotbeperkt</c>: lezen, lock and bijwerken on A up to openbaar.</item>
 /// </list>
 /// </summary>
 public sealed class DocumentenApp : IAsyncLifetime
@@ -43,6 +45,8 @@ public sealed class DocumentenApp : IAsyncLifetime
     public const string Lezer = "lezer";
     public const string Buitenstaander = "buitenstaander";
     public const string Bijwerker = "bijwerker";
+    public const string Ontgrendelaar = "ontgrendelaar";
+    public const string Slotbeperkt = "slotbeperkt";
     public const string ServiceClient = "openzaak-documenten";
     public const string Bronorganisatie = "517439943";
 
@@ -118,6 +122,9 @@ public sealed class DocumentenApp : IAsyncLifetime
             AddClient(settings, 5, Buitenstaander, [], []);
             AddClient(settings, 6, ServiceClient, alle: true);
             AddClient(settings, 10, Bijwerker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.GeforceerdBijwerken);
+            // lock / unlock / bestandsdelen (indexes from 30: gaps in a configuration list are fine)
+            AddClient(settings, 30, Ontgrendelaar, [(A, "zeer_geheim")], DocumentenScopes.GeforceerdUnlock, DocumentenScopes.Lezen);
+            AddClient(settings, 31, Slotbeperkt, [(A, "openbaar")], DocumentenScopes.Lezen, DocumentenScopes.Lock, DocumentenScopes.Bijwerken);
             foreach (var (k, v) in settings)
                 b.UseSetting(k, v);
         });

@@ -1,5 +1,6 @@
 using Documenten.Api;
 using Documenten.Api.Resources.Audittrail;
+using Documenten.Api.Resources.Bestandsdeel;
 using Documenten.Api.Resources.Common;
 using Documenten.Api.Resources.Enkelvoudiginformatieobject;
 using Documenten.Api.Resources.Gebruiksrecht;
@@ -12,6 +13,7 @@ builder.Services.Configure<DocumentenOptions>(builder.Configuration.GetSection(D
 builder.Services.AddDocumentenCommon();
 builder.Services.AddEnkelvoudiginformatieobjectResource().AddAudittrailResource();
 builder.Services.AddGebruiksrechtResource().AddObjectinformatieobjectResource().AddVerzendingResource();
+builder.Services.AddLockResource().AddBestandsdeelResource();
 builder.AddZgwService(DocumentenService.Component, DocumentenService.Migrations);
 
 var app = builder.Build();
@@ -21,4 +23,6 @@ app.MapAudittrailEndpoints();
 app.MapGebruiksrechtEndpoints();
 app.MapObjectinformatieobjectEndpoints();
 app.MapVerzendingEndpoints();
+app.MapLockEndpoints();
+app.MapBestandsdeelEndpoints();
 return await app.RunZgwServiceAsync(args);

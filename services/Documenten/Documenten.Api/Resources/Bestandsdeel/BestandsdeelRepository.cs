@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Dapper;
+using Documenten.Api.Resources.Common;
 using Npgsql;
 
 namespace Documenten.Api.Resources.Bestandsdeel;
@@ -16,6 +18,19 @@ public sealed class BestandsdeelRow
 
     /// <summary>The content store key of the received part; null until it is uploaded.</summary>
     public string? Inhoud { get; init; }
+
+    /// <summary>
+    /// OAS <c>BestandsDeel</c> (the answer of <c>PUT /bestandsdelen/{uuid}</c>): url, volgnummer, omvang, voltooid and the
+    /// document's <paramref name="lockId"/>. The part's own content has no URL of its own, so <c>inhoud</c> is left out.
+    /// </summary>
+    public JsonObject Render(DocumentenUrls urls, string lockId) => new()
+    {
+        ["url"] = urls.Bestandsdeel(Uuid),
+        ["volgnummer"] = Volgnummer,
+        ["omvang"] = Omvang,
+        ["voltooid"] = Voltooid,
+        ["lock"] = lockId,
+    };
 }
 
 /// <summary>
@@ -61,6 +76,15 @@ public static class BestandsdeelRepository
     /// </summary>
     public static Task MoveToVersieAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId, int versie) =>
         c.ExecuteAsync("UPDATE bestandsdeel SET versie = @versie WHERE document_id = @documentId", new { documentId, versie }, tx);
+    /// <summary>Every part of one document (every version), in (versie, volgnummer) order.</summary>
+    public static async Task<IReadOnlyList<BestandsdeelRow>> OfDocumentAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId) =>
+        (await c.QueryAsync<BestandsdeelRow>(
+            $"SELECT {Columns} FROM bestandsdeel b WHERE b.document_id = @documentId ORDER BY b.versie, b.volgnummer",
+            new { documentId }, tx)).ToList();
+
+    /// <summary>Stores a received part: its content key, and voltooid (the size matched its omvang).</summary>
+    public static Task SetInhoudAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, string inhoud) =>
+        c.ExecuteAsync("UPDATE bestandsdeel SET inhoud = @inhoud, voltooid = true WHERE id = @id", new { id, inhoud }, tx);
 
     /// <summary>Removes every part of the document (after the unlock concatenated them, or when a new upload replaces them).</summary>
     public static Task DeleteOfDocumentAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId) =>

@@ -22,9 +22,10 @@ public sealed class DocumentEvents(DocumentenUrls urls, TimeProvider time)
     /// Records a write of <paramref name="resource"/> (<c>enkelvoudiginformatieobject</c>, <c>gebruiksrechten</c> ...) at
     /// <paramref name="resourceUrl"/>. <paramref name="oud"/>/<paramref name="nieuw"/> are the representations before and after
     /// (null on create resp. destroy). <paramref name="notify"/> false for actions the kanaal does not announce.
+    /// <paramref name="resultaat"/>: the HTTP status of the action when it is not the default of its actie (unlock: 204).
     /// </summary>
     public async Task RecordAsync(NpgsqlConnection c, NpgsqlTransaction tx, HttpContext ctx, DocumentRef document, string resource,
-        string resourceUrl, string actie, JsonNode? oud, JsonNode? nieuw, bool notify = true, string? weergave = null)
+        string resourceUrl, string actie, JsonNode? oud, JsonNode? nieuw, bool notify = true, string? weergave = null, int? resultaat = null)
     {
         var now = time.GetUtcNow();
         var caller = ctx.FindZgwCaller();
@@ -36,7 +37,7 @@ public sealed class DocumentEvents(DocumentenUrls urls, TimeProvider time)
             GebruikersId = caller?.UserId ?? "",
             GebruikersWeergave = caller?.UserRepresentation ?? "",
             Actie = actie,
-            Resultaat = actie == AuditActie.Create ? 201 : actie == AuditActie.Destroy ? 204 : 200,
+            Resultaat = resultaat ?? (actie == AuditActie.Create ? 201 : actie == AuditActie.Destroy ? 204 : 200),
             HoofdObject = urls.Document(document.Uuid),
             Resource = resource,
             ResourceUrl = resourceUrl,

@@ -150,7 +150,7 @@ public static class EnkelvoudiginformatieobjectEndpoints
         return current;
     }
 
-    /// <summary>The content of the version asked for, streamed from the store (D7); 404 when that version has no content.</summary>
+    /// <summary>The content of the version asked for, streamed from the store (D7), with HTTP Range support; 404 when that version has no content.</summary>
     private static async Task<IResult> Download(HttpContext ctx, Guid uuid, EnkelvoudiginformatieobjectRepository repository, IInhoudStore store)
     {
         var row = await FindVersionAsync(ctx, uuid, repository);
@@ -158,7 +158,7 @@ public static class EnkelvoudiginformatieobjectEndpoints
         if (stream is null)
             throw ZgwException.NotFound("Dit informatieobject heeft (in deze versie) geen inhoud.");
         var naam = row.Data.Bestandsnaam;
-        return Results.Stream(stream, "application/octet-stream", naam.Length > 0 ? naam : null);
+        return Results.Stream(stream, "application/octet-stream", naam.Length > 0 ? naam : null, enableRangeProcessing: true);
     }
 
     /// <summary>Parses <c>versie</c> / <c>registratieOp</c> (D6), finds that version (404) and checks the caller may read it (403).</summary>
