@@ -54,6 +54,11 @@ public sealed class ZgwDatabase(NpgsqlDataSource dataSource, string schema)
             builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
+        // A connection goes back to the pool without the reset round trip (RESET ALL; CLOSE ALL; UNLISTEN *; …), which
+        // cost PostgreSQL as much as the query itself on a single-zaak GET. The services keep no session state on pooled
+        // connections: settings are per connection string, advisory locks are per transaction (the migrator unlocks its own).
+        if (!HasSetting(connectionString, "No Reset On Close"))
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder.Build();
     }
 

@@ -30,11 +30,12 @@ public static class OfficialOpenApi
         app.MapGet($"{root}/openapi.json", Json);
         app.MapGet($"{root}/schema/openapi.json", Json);
         app.MapGet($"{root}/schema/openapi.yaml", () => Results.Text(yaml, "application/yaml"));
-        app.UseSwaggerUi(ui =>
+        // Swagger UI's middlewares (static files, index, redirect) only on its own path, not on every API request.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments($"{root}/schema"), ui => ui.UseSwaggerUi(settings =>
         {
-            ui.Path = $"{root}/schema";
-            ui.DocumentPath = $"{root}/schema/openapi.json";
-        });
+            settings.Path = $"{root}/schema";
+            settings.DocumentPath = $"{root}/schema/openapi.json";
+        }));
         return app;
     }
 
