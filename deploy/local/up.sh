@@ -16,7 +16,11 @@
 # Ports: gateway 8000, zaken 8001, catalogi 8002, documenten 8003, besluiten 8004,
 # autorisaties 8005, notificaties 8006 (a service folder not in this list gets 8007, 8008, ...), the
 # Selectielijst API fixture 8010.
-# Logs: .local/logs/<name>.log (the previous run's as <name>.log.1).
+# Logs: .local/logs/<name>.log (the previous run's as <name>.log.1). Document content: .local/documenten-inhoud.
+# Siblings: every process gets every service's internal address (Zgw__Services__<key>__InternalUrl), so
+# Zaken reaches Documenten (zrc-005 mirror) and Documenten reaches Zaken/Besluiten (drc-003/004 source
+# check) and Catalogi directly, with their own service identities (openzaak-zaken / -documenten /
+# -besluiten have heeftAlleAutorisaties, which includes zaken.lezen and besluiten.lezen).
 #
 # Environment:
 #   OPENZAAK_PG_PORT / OPENZAAK_AMQP_PORT / OPENZAAK_DIST_PORT / OPENZAAK_EPMD_PORT
@@ -304,6 +308,10 @@ common_env=(
 for key in "${keys[@]}"; do
   common_env+=("Zgw__Services__${key}__InternalUrl=http://127.0.0.1:${svc_port[$key]}")
 done
+# The Documenten content store (Documenten:Storage:Path) lives next to the database data in .local, not in the build
+# output (the default is a folder under the content root, which up.sh runs from bin/Release): rebuilding or cleaning
+# must not lose the content of documents the database still holds.
+common_env+=("Documenten__Storage__Path=$state/documenten-inhoud")
 # The Selectielijst + Referentielijsten fixture (ARCHITECTURE §11.10): the records Catalogi and Zaken validate against,
 # so a fresh install works without the internet.
 selectielijst_port=${OPENZAAK_SELECTIELIJST_PORT:-8010}
