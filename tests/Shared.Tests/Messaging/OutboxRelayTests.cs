@@ -190,3 +190,91 @@ public sealed class CollectingConsumer : IConsumer<NotificatieMessage>
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The relay's ordering contract, with a publisher that takes its time: parallel across objects, in order per object.</summary>
+public sealed class OutboxRelayOrderingTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private sealed class SlowPublisher(string? failOn = null) : IOutboxPublisher
+    {
+        private int _running;
+        public int MostAtOnce;
+        public readonly ConcurrentQueue<(string HoofdObject, string ResourceUrl)> Published = new();
+
+        public async Task PublishAsync(Zgw.Data.Outbox.OutboxRow row, CancellationToken cancellationToken)
+        {
+            var message = System.Text.Json.JsonSerializer.Deserialize<NotificatieMessage>(row.Payload, ZgwJson.Options)!;
+            var now = Interlocked.Increment(ref _running);
+            InterlockedMax(ref MostAtOnce, now);
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+                if (message.ResourceUrl == failOn)
+                    throw new InvalidOperationException("broker refused");
+                Published.Enqueue((message.HoofdObject, message.ResourceUrl));
+            }
+            finally { Interlocked.Decrement(ref _running); }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+        }
+    }
+
+    private async Task<ZgwDatabase> OutboxAsync(string schema, int objects, int perObject)
+    {
+        DapperConventions.Apply(); // as AddZgwDatabase does: the relay reads snake_case columns
+        var ds = ZgwDatabase.CreateDataSource(database.ConnectionString, schema, "tests");
+        await new Migrator(ds, schema, NullLogger.Instance).MigrateAsync([.. MigrationScript.Outbox]);
+        var db = new ZgwDatabase(ds, schema);
+        await db.InTransactionAsync(async (c, tx) =>
+        {
+            for (var i = 0; i < perObject; i++)
+                for (var o = 0; o < objects; o++)
+                    await NotificatieOutbox.EnqueueAsync(c, tx, new NotificatieMessage("k", $"https://zgw.example.nl/zaken/api/v1/zaken/{o}", "status",
+                        $"https://zgw.example.nl/zaken/api/v1/statussen/{o}-{i}", "create", DateTimeOffset.UtcNow, new Dictionary<string, string>()));
+            return 0;
+        });
+        return db;
+    }
+
+    private static OutboxRelay Relay(ZgwDatabase db, IOutboxPublisher publisher) =>
+        new(db, publisher, Microsoft.Extensions.Options.Options.Create(new MessagingOptions()), NullLogger<OutboxRelay>.Instance);
+
+    [Fact]
+    public async Task Relay_PublishesDifferentHoofdObjectsInParallel_AndTheRowsOfOneHoofdObjectInCommitOrder()
+    {
+        var db = await OutboxAsync("outbox_parallel", objects: 10, perObject: 5);
+        var publisher = new SlowPublisher();
+
+        Assert.Equal(50, await Relay(db, publisher).RelayBatchAsync(CancellationToken.None));
+
+        Assert.True(publisher.MostAtOnce > 1, $"at most {publisher.MostAtOnce} publish at a time");
+        Assert.Equal(50, publisher.Published.Count);
+        foreach (var perObject in publisher.Published.GroupBy(p => p.HoofdObject))
+            Assert.Equal(Enumerable.Range(0, 5).Select(i => $"https://zgw.example.nl/zaken/api/v1/statussen/{perObject.Key.Split('/')[^1]}-{i}"),
+                perObject.Select(p => p.ResourceUrl));
+        await using var c = await db.OpenAsync();
+        Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox WHERE published_at IS NULL"));
+    }
+
+    [Fact]
+    public async Task Relay_AFailedRow_HoldsBackTheLaterRowsOfItsHoofdObjectOnly()
+    {
+        var db = await OutboxAsync("outbox_failing", objects: 3, perObject: 3);
+        var publisher = new SlowPublisher(failOn: "https://zgw.example.nl/zaken/api/v1/statussen/1-1");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Relay(db, publisher).RelayBatchAsync(CancellationToken.None));
+
+        // zaak 1: its first row went out, the failed one and the one after it wait; zaken 0 and 2 went out whole
+        Assert.Equal(7, publisher.Published.Count);
+        Assert.Equal(["https://zgw.example.nl/zaken/api/v1/statussen/1-0"],
+            publisher.Published.Where(p => p.HoofdObject.EndsWith("/zaken/1")).Select(p => p.ResourceUrl));
+        await using var c = await db.OpenAsync();
+        var waiting = (await c.QueryAsync<string>(
+            "SELECT payload->>'resourceUrl' FROM outbox WHERE published_at IS NULL ORDER BY seq")).ToList();
+        Assert.Equal(["https://zgw.example.nl/zaken/api/v1/statussen/1-1", "https://zgw.example.nl/zaken/api/v1/statussen/1-2"], waiting);
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL"));
+    }
+}
