@@ -30,6 +30,8 @@ public sealed class CpuMeter(string root)
         {
             if (postmaster is not null && (pid == postmaster || ppid == postmaster))
                 Add("postgresql", pid);
+            if (pid == postmaster && ChildrenCpuSeconds(pid) is { } ended)
+                seconds["postgresql"] = seconds.GetValueOrDefault("postgresql") + ended; // backends that have exited (pool churn)
             else if (command.Contains("beam.smp", StringComparison.Ordinal) && command.Contains(root, StringComparison.Ordinal))
                 Add("rabbitmq", pid);
         }
@@ -65,6 +67,19 @@ public sealed class CpuMeter(string root)
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             yield return (pid, int.Parse(fields[1]), command);
         }
+    }
+
+    /// <summary>CPU of a process's children that have ended (cutime + cstime).</summary>
+    private static double? ChildrenCpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
     }
 
     private static double? CpuSeconds(int pid)

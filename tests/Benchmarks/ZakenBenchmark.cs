@@ -226,14 +226,15 @@ public static class ZakenBenchmark
         await using var cmd = new NpgsqlCommand("""
             WITH picked AS (
                 SELECT z.id, z.uuid, z.zaaktype FROM zaken.zaak z
-                WHERE z.einddatum IS NULL AND z.zaaktype = ANY($2) AND NOT EXISTS (SELECT 1 FROM zaken.resultaat r WHERE r.zaak_id = z.id)
+                WHERE z.einddatum IS NULL AND z.zaaktype = ANY($2)
                 LIMIT $1),
             inserted AS (
                 INSERT INTO zaken.resultaat (uuid, zaak_id, resultaattype, gegevens)
                 SELECT gen_random_uuid(), p.id, t.resultaattype, '{"toelichting": ""}'
                 FROM picked p JOIN unnest($2::text[], $3::text[]) AS t(zaaktype, resultaattype) ON t.zaaktype = p.zaaktype
-                RETURNING zaak_id)
-            SELECT p.uuid, p.zaaktype FROM picked p JOIN inserted i ON i.zaak_id = p.id
+                ON CONFLICT (zaak_id) DO NOTHING)
+            -- open zaken with a resultaat: new ones, and those an earlier run prepared but did not get to close
+            SELECT p.uuid, p.zaaktype FROM picked p
             """, c);
         cmd.Parameters.Add(new NpgsqlParameter { Value = count });
         cmd.Parameters.Add(new NpgsqlParameter { Value = seed.Zaaktypen.Select(t => t.Url).ToArray() });
