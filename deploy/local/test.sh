@@ -9,8 +9,10 @@
 #    exports OPENZAAK_TEST_PG / OPENZAAK_TEST_AMQP (and OPENZAAK_PG / OPENZAAK_AMQP) for the tests,
 # 3. dotnet build of the solution (Release), then `dotnet test --no-build` of every test project
 #    (tests/*/*.csproj and services/*/*.Tests/*.csproj), going on after a failing project,
-# 4. always stops the servers and deletes the temp dir (also on Ctrl-C / SIGTERM),
-# 5. prints as its very last line `N passed, N failed` (`, N skipped` when N > 0), counted from the
+# 4. validates the Helm chart with helm/tools/validate.sh (no cluster, no helm binary; counted as one test,
+#    skipped with its message when its tools cannot be installed, and when DOTNET_TEST_ARGS are given),
+# 5. always stops the servers and deletes the temp dir (also on Ctrl-C / SIGTERM),
+# 6. prints as its very last line `N passed, N failed` (`, N skipped` when N > 0), counted from the
 #    TRX files (a project whose test host crashed or did not run counts as 1 failed), and exits
 #    non-zero when a test failed, a project did not run, or no test ran.
 #
@@ -164,6 +166,21 @@ for p in "${projects[@]}"; do
   summary+=("$line")
   log "$line"
 done
+
+# The Helm chart, rendered and checked against the Kubernetes types and schemas (no server needed).
+if [[ -f $root/helm/tools/validate.sh ]] && (( $# == 0 )); then
+  log "helm/tools/validate.sh"
+  t0=$SECONDS
+  rc=0
+  bash "$root/helm/tools/validate.sh" || rc=$?
+  case $rc in
+    0) passed=$((passed + 1)) executed=$((executed + 1)); line="helm chart (helm/tools/validate.sh): 1 passed ($((SECONDS - t0)) s)" ;;
+    3) skipped=$((skipped + 1)); line="helm chart (helm/tools/validate.sh): skipped, a tool is missing (see its message above)" ;;
+    *) failed=$((failed + 1)) executed=$((executed + 1)); line="helm chart (helm/tools/validate.sh): 1 failed (exit $rc)" ;;
+  esac
+  summary+=("$line")
+  log "$line"
+fi
 
 # Stop the servers now, so that nothing is printed after the closing line.
 cleanup

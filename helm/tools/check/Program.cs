@@ -208,6 +208,8 @@ sealed partial class Rules(List<Doc> docs, Options options, Report report)
 
     private void ApiServerRules()
     {
+        foreach (var g in docs.GroupBy(d => $"{d.Gvk}/{d.Name}"))
+            report.Check("api: every kind/name once (Helm refuses duplicates)", g.Count() == 1, g.First().Source, $"{g.Key} rendered {g.Count()} times");
         foreach (var d in docs.Where(d => d.Typed is not null))
         {
             var where = $"{d.Source} {d.Id}";
