@@ -14,8 +14,8 @@ public sealed record Besluittype(string Url, bool Concept, string Catalogus, IRe
 /// </summary>
 public sealed class BesluitenCatalogi(UrlResolver resolver)
 {
-    /// <summary>What makes a Catalogi object a besluittype (a zaaktype or informatieobjecttype has no publicatieIndicatie + informatieobjecttypen pair).</summary>
-    private static readonly string[] BesluittypeFields = ["url", "publicatieIndicatie", "informatieobjecttypen"];
+    /// <summary>What makes a Catalogi object a besluittype (a zaaktype has informatieobjecttypen but no besluitcategorie).</summary>
+    private static readonly string[] BesluittypeFields = ["url", "besluitcategorie", "informatieobjecttypen"];
     private static readonly string[] ZaakFields = ["url", "zaaktype", "bronorganisatie"];
     private static readonly string[] ZaaktypeFields = ["url", "besluittypen"];
     private static readonly string[] DocumentFields = ["url", "informatieobjecttype"];
