@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Autorisaties.Api;
+using Besluiten.Api;
 using Catalogi.Api;
 using Documenten.Api;
 using Gateway;
@@ -134,8 +135,11 @@ public sealed class SuiteHost : IAsyncLifetime
         await WaitReadyAsync("gateway", Gateway.CreateClient());
     }
 
-    /// <summary>The Besluiten service (once it exists on this branch).</summary>
-    private Task StartBesluitenAsync() => Task.CompletedTask;
+    private Task StartBesluitenAsync() => StartAsync<BesluitenMarker>("besluiten", new()
+    {
+        ["Besluiten:ReconcileInterval"] = "00:00:01",
+        ["Besluiten:MirrorGracePeriod"] = "00:00:02",
+    });
 
     public static string Identity(string service) => "openzaak-" + service;
 
