@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Autorisaties.Api;
 using Besluiten.Api;
@@ -44,6 +45,7 @@ public sealed class SuiteHost : IAsyncLifetime
     private static readonly string[] Keys = ["autorisaties", "catalogi", "zaken", "documenten", "besluiten", "notificaties"];
 
     private readonly Dictionary<string, string> _common = [];
+    private readonly Dictionary<string, TcpListener> _reserved = [];
     private readonly List<IAsyncDisposable> _started = [];
     private readonly string _storage = Path.Combine(Path.GetTempPath(), "suite-documenten-" + Guid.NewGuid().ToString("N"));
 
@@ -62,7 +64,11 @@ public sealed class SuiteHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Internal = Keys.ToDictionary(k => k, _ => $"http://127.0.0.1:{TestInfrastructure.FreePort()}");
+        // Every process must know every address before the first starts, so the ports are held (listening) until the
+        // service that gets one starts: an outgoing connection of an earlier service cannot take it meanwhile.
+        foreach (var key in Keys)
+            _reserved[key] = Reserve();
+        Internal = Keys.ToDictionary(k => k, k => $"http://127.0.0.1:{((IPEndPoint)_reserved[k].LocalEndpoint).Port}");
 
         var slPort = TestInfrastructure.FreePort();
         SelectielijstRoot = $"http://127.0.0.1:{slPort}/api/v1/";
@@ -161,8 +167,17 @@ public sealed class SuiteHost : IAsyncLifetime
         });
         _started.Add(factory);
         factory.UseKestrel();
+        _reserved.Remove(key, out var reservation);
+        reservation!.Stop();
         factory.StartServer();
         await WaitReadyAsync(key, factory.CreateClient());
+    }
+
+    private static TcpListener Reserve()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
     }
 
     private static async Task WaitReadyAsync(string name, HttpClient client)
@@ -207,6 +222,8 @@ public sealed class SuiteHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var reservation in _reserved.Values)
+            reservation.Stop();
         for (var i = _started.Count - 1; i >= 0; i--)
             await _started[i].DisposeAsync();
         await Database.DisposeAsync();
