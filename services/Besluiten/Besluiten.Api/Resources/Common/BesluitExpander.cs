@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Zgw.Api.Auth;
+using Zgw.Api.Problems;
+using Zgw.Api.Query;
+using Zgw.Api.References;
+
+namespace Besluiten.Api.Resources.Common;
+
+/// <summary>
+/// <c>expand</c> on besluiten and besluitinformatieobjecten (G10; OAS <c>BesluitEmbedded</c>: besluittype, zaak;
+/// <c>BesluitInformatieObjectEmbedded</c>: informatieobject, besluit — and the besluit's besluittype/zaak one level deeper).
+/// Objects of other APIs are fetched once per distinct URL of a page, in parallel, through the cached
+/// <see cref="UrlResolver"/> with this service's token (no request per item); besluiten are rendered by the caller in one
+/// query. An unknown name is a 404 (drc-013, <see cref="ExpandTree.Parse"/>); an object that cannot be fetched now, and a
+/// zaak or document the caller has no <c>.lezen</c> autorisatie for (its type and vertrouwelijkheid), is <c>null</c> under
+/// <c>_expand</c>, as in the Zaken and Documenten services.
+/// </summary>
+public sealed class BesluitExpander(UrlResolver resolver)
+{
+    public const string Besluittype = "besluittype";
+    public const string Zaak = "zaak";
+    public const string Informatieobject = "informatieobject";
+    public const string Besluit = "besluit";
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> BesluitAllowed =
+        new Dictionary<string, IReadOnlyCollection<string>> { [""] = [Besluittype, Zaak] };
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> BesluitinformatieobjectAllowed =
+        new Dictionary<string, IReadOnlyCollection<string>> { [""] = [Informatieobject, Besluit], [Besluit] = [Besluittype, Zaak] };
+
+    public static ExpandTree ParseBesluit(string? expand) => ExpandTree.Parse(expand, BesluitAllowed);
+
+    public static ExpandTree ParseBesluitinformatieobject(string? expand) => ExpandTree.Parse(expand, BesluitinformatieobjectAllowed);
+
+    /// <summary>Adds <c>_expand</c> (besluittype, zaak) to each rendered besluit as <paramref name="tree"/> asks.</summary>
+    public async Task ExpandBesluitenAsync(HttpContext ctx, IReadOnlyList<JsonObject> besluiten, ExpandTree tree)
+    {
+        if (tree.IsEmpty || besluiten.Count == 0)
+            return;
+        var caller = ctx.GetZgwCaller();
+        if (tree.Has(Besluittype))
+            await ExpandRemoteAsync(besluiten, Besluittype, _ => true, ctx.RequestAborted);
+        if (tree.Has(Zaak))
+            await ExpandRemoteAsync(besluiten, Zaak, zaak => caller.IsAllowed(ZgwScopes.Zrc, "zaken.lezen", Text(zaak, "zaaktype"),
+                Text(zaak, "vertrouwelijkheidaanduiding")), ctx.RequestAborted);
+    }
+
+    /// <summary>
+    /// Adds <c>_expand</c> (informatieobject, besluit) to each rendered besluitinformatieobject; <paramref name="besluiten"/>
+    /// are the rendered besluiten of the page by URL (the caller may read all of them: the list is filtered on their besluittype).
+    /// </summary>
+    public async Task ExpandBesluitinformatieobjectenAsync(HttpContext ctx, IReadOnlyList<JsonObject> items, ExpandTree tree,
+        IReadOnlyDictionary<string, JsonObject> besluiten)
+    {
+        if (tree.IsEmpty || items.Count == 0)
+            return;
+        var caller = ctx.GetZgwCaller();
+        if (tree.Has(Informatieobject))
+            await ExpandRemoteAsync(items, Informatieobject, document => caller.IsAllowed(ZgwScopes.Drc, "documenten.lezen",
+                Text(document, "informatieobjecttype"), Text(document, "vertrouwelijkheidaanduiding")), ctx.RequestAborted);
+        if (tree.Has(Besluit))
+        {
+            var rendered = besluiten.Values.Select(b => (JsonObject)b.DeepClone()).ToDictionary(b => b["url"]!.GetValue<string>());
+            await ExpandBesluitenAsync(ctx, rendered.Values.ToList(), tree[Besluit]);
+            foreach (var item in items)
+            {
+                var url = item[Besluit]?.GetValue<string>();
+                Expansion(item)[Besluit] = url is not null && rendered.TryGetValue(url, out var b) ? b.DeepClone() : new JsonObject();
+            }
+        }
+    }
+
+    private async Task ExpandRemoteAsync(IReadOnlyList<JsonObject> objects, string field, Func<JsonObject, bool> mayRead, CancellationToken ct)
+    {
+        var urls = objects.Select(o => Text(o, field)).OfType<string>().Where(u => u.Length > 0).Distinct().ToList();
+        var fetched = await FetchAsync(field, urls, ct);
+        foreach (var o in objects)
+        {
+            var url = Text(o, field);
+            Expansion(o)[field] = url is not null && fetched.TryGetValue(url, out var value) && mayRead(value) ? value.DeepClone() : null;
+        }
+    }
+
+    private static JsonObject Expansion(JsonObject o)
+    {
+        if (o["_expand"] is JsonObject existing)
+            return existing;
+        var expand = new JsonObject();
+        o["_expand"] = expand;
+        return expand;
+    }
+
+    private async Task<Dictionary<string, JsonObject>> FetchAsync(string field, IReadOnlyList<string> urls, CancellationToken ct)
+    {
+        var results = await Task.WhenAll(urls.Select(async url =>
+        {
+            try
+            {
+                var json = await resolver.ResolveAsync(field, url, [], ct);
+                return (Url: url, Object: JsonNode.Parse(json.GetRawText()) as JsonObject);
+            }
+            catch (Exception e) when (e is ZgwException or JsonException)
+            {
+                // an object of another API that cannot be fetched now is left out of _expand; the URL stays in the body
+                return (Url: url, Object: null);
+            }
+        }));
+        return results.Where(r => r.Object is not null).ToDictionary(r => r.Url, r => r.Object!);
+    }
+
+    private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

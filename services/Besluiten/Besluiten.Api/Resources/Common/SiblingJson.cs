@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Http.Resilience;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Zgw.Api.References;
+using Zgw.ServiceDefaults;
+
+namespace Besluiten.Api.Resources.Common;
+
+/// <summary>
+/// JSON calls to a sibling of the suite for the mirrors (brc-005 Documenten, brc-006 Zaken): URLs under our own public
+/// base go to the owning service's internal address, every call carries this service's token (<c>Zgw:ServiceIdentity</c>)
+/// and goes through the named client <see cref="HttpClientName"/> (timeouts, retries, circuit breaking per host; section
+/// <c>Besluiten:Mirror:Resilience</c>). Never throws for a failing sibling: the result carries the reason.
+/// </summary>
+public sealed class SiblingJson(IHttpClientFactory httpClients, SiblingCalls siblings, ILogger<SiblingJson> logger)
+{
+    public const string HttpClientName = "besluiten-mirror";
+    public const string ResilienceSection = "Besluiten:Mirror:Resilience";
+
+    public sealed record Result(HttpStatusCode? Status, JsonNode? Body, string Reason)
+    {
+        public bool Is(params HttpStatusCode[] codes) => Status is { } s && codes.Contains(s);
+    }
+
+    public async Task<Result> SendAsync(string api, HttpMethod method, string url, JsonNode? body, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            return new Result(null, null, $"Ongeldige URL van de {api}: {url}");
+        var target = siblings.ToInternal(uri) ?? uri;
+        using var request = new HttpRequestMessage(method, target);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        siblings.Authorize(request);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, options: ZgwJson.Options);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            JsonNode? json = null;
+            try
+            {
+                json = text.Length > 0 ? JsonNode.Parse(text) : null;
+            }
+            catch (JsonException)
+            {
+            }
+            var reason = response.IsSuccessStatusCode ? "" : Describe(api, response.StatusCode, json);
+            if (!response.IsSuccessStatusCode)
+                logger.LogWarning("{Api} {Method} {Url}: HTTP {Status} {Reason}", api, method, target, (int)response.StatusCode, reason);
+            return new Result(response.StatusCode, json, reason);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
+                                       or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("{Api} {Method} {Url} failed: {Error}", api, method, target, e.Message);
+            return new Result(null, null, $"De {api} op {uri.Authority} is niet bereikbaar ({e.GetType().Name}).");
+        }
+    }
+
+    /// <summary>The items of a list answer: a bare array or a page's <c>results</c>.</summary>
+    public static IEnumerable<JsonObject> Items(JsonNode? body) => (body switch
+    {
+        JsonArray a => a,
+        JsonObject o when o["results"] is JsonArray r => r,
+        _ => [],
+    }).OfType<JsonObject>();
+
+    public static string? UrlOf(JsonNode? node) => node is JsonObject o ? Text(o, "url") : null;
+
+    public static string? Text(JsonObject o, string name) =>
+        o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>The sibling's own words: its invalidParams reasons, else its detail, else the status code.</summary>
+    private static string Describe(string api, HttpStatusCode status, JsonNode? json)
+    {
+        if (json is JsonObject o)
+        {
+            if (o["invalidParams"] is JsonArray ps && ps.Count > 0)
+                return string.Join(" ", ps.OfType<JsonObject>().Select(p => $"{Text(p, "name")}: {Text(p, "reason")} ({Text(p, "code")})"));
+            if (Text(o, "detail") is { Length: > 0 } detail)
+                return $"De {api} antwoordde HTTP {(int)status}: {detail}";
+        }
+        return $"De {api} antwoordde HTTP {(int)status}.";
+    }
+
+    /// <summary>The named client: standard resilience with short defaults (a user waits for these calls), per host.</summary>
+    public static void Register(IServiceCollection services)
+    {
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+        services.AddHttpClient(HttpClientName)
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) =>
+            {
+                o.Retry.MaxRetryAttempts = 2;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+                sp.GetRequiredService<IConfiguration>().GetSection(ResilienceSection).Bind(o);
+            })
+            .SelectPipelineByAuthority();
+#pragma warning restore EXTEXP0001
+    }
+}
