@@ -9,7 +9,8 @@
 # 2. helm/tools/check (C#): strict decode of every document into its Kubernetes type (official client's
 #    models: unknown fields, wrong types, bad quantities are errors), a few API-server rules, and the chart's
 #    rules (probes, resources, HPA, PDB, NetworkPolicy, securityContext per Deployment; migration hook Jobs;
-#    wiring between the components; the external-URL scenario);
+#    wiring between the components; the external-URL scenario); and that every configuration setting the code
+#    reads (options classes, GetSection, Configuration[...]) is in the chart README's settings table;
 # 3. helm/tools/schema (Node): every document against the Kubernetes JSON schemas of kubernetes-models
 #    (generated from the Kubernetes OpenAPI: required fields, types, formats).
 #
@@ -111,6 +112,10 @@ if [[ $status_render == passed ]]; then
         grep -E '^  FAIL' "$out/$name-check.txt" >&2 || true
         log "check: $(tail -n 1 "$out/$name-check.txt")"
       done
+      # Every configuration setting the code reads is in the chart README's table (with the value that sets it).
+      dotnet "$here/check/bin/Release/net10.0/ChartCheck.dll" --settings "$(cd "$here/../.." && pwd -P)" "$chart/README.md" >"$out/settings.txt" || status_check=failed
+      grep -E '^  FAIL' "$out/settings.txt" >&2 || true
+      log "check: $(tail -n 1 "$out/settings.txt")"
     elif grep -q -E 'NU1101|NU1301|Unable to load the service index|NU1102' "$work/check-build.log"; then
       log "SKIP: the NuGet package KubernetesClient could not be restored:"; grep -m 3 -E 'error' "$work/check-build.log" >&2 || true
     else

@@ -192,7 +192,7 @@ order; a name appears once. Argument: dict root key mode ("app" | "migrate").
 {{- /* Configuration in configuration shape: global, then the component's */}}
 {{- include "openzaak.flatten" (dict "prefix" "" "value" $V.config "out" $plain) }}
 {{- include "openzaak.flatten" (dict "prefix" "" "value" $c.config "out" $plain) }}
-{{- $_ := set $plain "ASPNETCORE_URLS" (printf "http://+:%s" (include "openzaak.scalar" $c.containerPort)) }}
+{{- $_ := set $plain "ASPNETCORE_HTTP_PORTS" (include "openzaak.scalar" $c.containerPort) }}
 {{- $_ := set $plain "Zgw__PublicBaseUrl" (include "openzaak.publicBaseUrl" $root) }}
 {{- /* Siblings */}}
 {{- range $s := splitList " " (include "openzaak.serviceKeys" $root) }}

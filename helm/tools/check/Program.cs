@@ -15,6 +15,7 @@
 //
 //   ChartCheck RENDER.jsonl --name NAME --components gateway,zaken,... --migrations zaken,...
 //              [--external KEY=URL]... [--require-hpa] [--require-pdb] [--readiness-path PATH] [--otel URL]
+//   ChartCheck --settings REPO_ROOT CHART_README      every setting the code reads is in the README's table (Settings.cs)
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,6 +24,8 @@ using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 
+if (args is ["--settings", var repoRoot, var readme])
+    return Settings.Run(repoRoot, readme);
 var options = Options.Parse(args);
 var report = new Report(options.Name);
 var docs = Loader.Load(options.File, report);
