@@ -359,6 +359,8 @@ order; a name appears once. Argument: dict root key mode ("app" | "migrate").
 {{- define "openzaak.podSpecCommon" -}}
 {{- $V := .root.Values -}}
 automountServiceAccountToken: false
+# No variables for every Service of the namespace: ASP.NET would read them all as configuration.
+enableServiceLinks: false
 {{- with $V.serviceAccountName }}
 serviceAccountName: {{ . }}
 {{- end }}
