@@ -45,7 +45,7 @@ public sealed partial class BesluitenContractTests(BesluitenApp app, ITestOutput
     [SpecsFact]
     public async Task EveryOperationOfTheOas_IsServed_WithConformingSuccessAndErrorResponses()
     {
-        var oas = BesluitenOas.Load(Path.Combine(SpecsFolder.Location!, "besluiten.yaml"));
+        var oas = OfficialOas.Load(Path.Combine(SpecsFolder.Location!, "besluiten.yaml"));
         var operations = oas.Operations.ToList();
         Assert.Equal(OperationCount, operations.Count);
         var world = await WorldAsync();
@@ -71,7 +71,7 @@ public sealed partial class BesluitenContractTests(BesluitenApp app, ITestOutput
     [SpecsFact]
     public void TheServiceRoutes_AreExactlyTheOperationsOfTheOas()
     {
-        var oas = BesluitenOas.Load(Path.Combine(SpecsFolder.Location!, "besluiten.yaml"));
+        var oas = OfficialOas.Load(Path.Combine(SpecsFolder.Location!, "besluiten.yaml"));
         static string Normal(string method, string path) => $"{method} {Parameter().Replace(path, "{}")}";
         var expected = oas.Operations.Select(o => Normal(o.Method, Root + o.Path)).Order().ToList();
         Assert.Equal(OperationCount, expected.Count);
@@ -146,7 +146,7 @@ public sealed partial class BesluitenContractTests(BesluitenApp app, ITestOutput
         }
     }
 
-    private async Task<Outcome> ExerciseAsync(BesluitenOas oas, OasOperation op, World world)
+    private async Task<Outcome> ExerciseAsync(OfficialOas oas, OasOperation op, World world)
     {
         var problems = new List<string>();
         var errors = new List<int>();
@@ -187,7 +187,7 @@ public sealed partial class BesluitenContractTests(BesluitenApp app, ITestOutput
         return new Outcome(op.Method, op.Path, success, errors, problems, deviations);
     }
 
-    private static async Task<int> ExpectAsync(BesluitenOas oas, OasOperation op, HttpClient client, Request request, int expected, JsonNode? schema,
+    private static async Task<int> ExpectAsync(OfficialOas oas, OasOperation op, HttpClient client, Request request, int expected, JsonNode? schema,
         string what, List<string> problems)
     {
         using var message = new HttpRequestMessage(new HttpMethod(op.Method), request.Path)

@@ -49,7 +49,7 @@ public sealed partial class DocumentenContractTests(DocumentenApp app, ITestOutp
     [SpecsFact]
     public async Task EveryOperationOfTheOas_IsServed_WithConformingSuccessAndErrorResponses()
     {
-        var oas = DocumentenOas.Load(Path.Combine(SpecsFolder.Location!, "documenten.yaml"));
+        var oas = OfficialOas.Load(Path.Combine(SpecsFolder.Location!, "documenten.yaml"));
         var operations = oas.Operations.ToList();
         Assert.Equal(OperationCount, operations.Count);
         var world = await DocumentenContractWorld.CreateAsync(app);
@@ -89,7 +89,7 @@ public sealed partial class DocumentenContractTests(DocumentenApp app, ITestOutp
     [SpecsFact]
     public void TheServiceRoutes_AreExactlyTheOperationsOfTheOas()
     {
-        var oas = DocumentenOas.Load(Path.Combine(SpecsFolder.Location!, "documenten.yaml"));
+        var oas = OfficialOas.Load(Path.Combine(SpecsFolder.Location!, "documenten.yaml"));
         static string Normal(string method, string path) => $"{method} {Parameter().Replace(path, "{}")}";
         var expected = oas.Operations.Select(o => Normal(o.Method, Root + o.Path)).Order().ToList();
         Assert.Equal(OperationCount, expected.Count);
@@ -104,7 +104,7 @@ public sealed partial class DocumentenContractTests(DocumentenApp app, ITestOutp
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Parameter();
 
-    private async Task<Outcome> ExerciseAsync(DocumentenOas oas, OasOperation op, DocumentenContractWorld world)
+    private async Task<Outcome> ExerciseAsync(OfficialOas oas, OasOperation op, DocumentenContractWorld world)
     {
         var problems = new List<string>();
         var errors = new List<int>();
@@ -251,7 +251,7 @@ public sealed partial class DocumentenContractTests(DocumentenApp app, ITestOutp
     /// Sends <paramref name="request"/> and checks the status, the declared headers and media type and the body against
     /// <paramref name="schema"/>; returns the status.
     /// </summary>
-    private static async Task<int> ExpectAsync(DocumentenOas oas, OasOperation op, HttpClient client, ContractRequest request, int expected,
+    private static async Task<int> ExpectAsync(OfficialOas oas, OasOperation op, HttpClient client, ContractRequest request, int expected,
         System.Text.Json.Nodes.JsonNode? schema, string what, List<string> problems)
     {
         using var message = new HttpRequestMessage(new HttpMethod(op.Method), request.Path) { Content = request.Content() };

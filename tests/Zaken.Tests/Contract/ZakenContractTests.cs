@@ -73,7 +73,7 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private async Task<Outcome> ExerciseAsync(ZakenOas oas, OasOperation op, ContractWorld world)
+    private async Task<Outcome> ExerciseAsync(OfficialOas oas, OasOperation op, ContractWorld world)
     {
         var problems = new List<string>();
         var errors = new List<int>();
@@ -99,7 +99,7 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
     }
 
     /// <summary>The success request; returns the status it answered (0 when it could not be sent).</summary>
-    private async Task<int> SuccessAsync(ZakenOas oas, OasOperation op, ContractWorld world, List<string> problems)
+    private async Task<int> SuccessAsync(OfficialOas oas, OasOperation op, ContractWorld world, List<string> problems)
     {
         var key = ContractWorld.KeyOf(op.Path);
         var detail = op.Path.EndsWith("/{uuid}", StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         return status;
     }
 
-    private async Task ErrorsAsync(ZakenOas oas, OasOperation op, ContractWorld world, List<string> problems, List<int> errors)
+    private async Task ErrorsAsync(OfficialOas oas, OasOperation op, ContractWorld world, List<string> problems, List<int> errors)
     {
         var key = ContractWorld.KeyOf(op.Path);
         var detail = op.Path.EndsWith("/{uuid}", StringComparison.Ordinal);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Zgw.Service;
 
-namespace Besluiten.Tests.Contract;
+namespace Zgw.Testing;
 
 /// <summary>One operation of the OAS: method, path template and its declared responses.</summary>
 public sealed record OasOperation(string Method, string Path, JsonObject Node)
@@ -40,17 +40,20 @@ public sealed record OasOperation(string Method, string Path, JsonObject Node)
 }
 
 /// <summary>
-/// The official Besluiten API 1.1.0 OAS (YAML → JSON with the shared converter) and a small validator for response bodies:
-/// <c>$ref</c> (local; external references accept anything), <c>allOf</c>, <c>oneOf</c>/<c>anyOf</c> (any branch),
-/// <c>discriminator</c> mappings (the mapped schema instead), <c>nullable</c>, <c>required</c>, JSON types, enums and,
-/// loosely, the formats <c>uri</c>, <c>uuid</c>, <c>date</c>, <c>date-time</c> and <c>duration</c>.
-/// A copy of tests/Documenten.Tests/Contract/DocumentenOas.cs (itself a copy of ZakenOas.cs; besluiten.yaml parses as
-/// published) plus the declared headers and media types of a response; a candidate for Zgw.Testing.
+/// An official ZGW OAS file (YAML → JSON with the services' own converter) and a small validator for response bodies, for
+/// the contract tests of every component: <c>$ref</c> (local; external references accept anything), <c>allOf</c>,
+/// <c>oneOf</c>/<c>anyOf</c> (any branch), <c>discriminator</c> mappings (the mapped schema instead), <c>nullable</c>,
+/// <c>required</c>, JSON types, enums and, loosely, the formats <c>uri</c>, <c>uuid</c>, <c>date</c>, <c>date-time</c>
+/// and <c>duration</c>.
 /// </summary>
-public sealed partial class BesluitenOas(JsonObject root)
+public sealed partial class OfficialOas(JsonObject root)
 {
-    public static BesluitenOas Load(string file) =>
-        new(JsonNode.Parse(OfficialOpenApi.ToJson(File.ReadAllText(file), "http://localhost"))!.AsObject());
+    /// <param name="fixYaml">A repair of the published YAML where it does not parse as published (zaken.yaml).</param>
+    public static OfficialOas Load(string file, Func<string, string>? fixYaml = null)
+    {
+        var yaml = File.ReadAllText(file);
+        return new(JsonNode.Parse(OfficialOpenApi.ToJson(fixYaml is null ? yaml : fixYaml(yaml), "http://localhost"))!.AsObject());
+    }
 
     public IEnumerable<OasOperation> Operations =>
         root["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()
