@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Npgsql;
-using Zgw.Api.Auth;
 using Zgw.Data.AuditTrail;
 using Zgw.Messaging;
+using Zgw.Service;
 
 namespace Besluiten.Api.Resources.Common;
 
@@ -16,7 +16,6 @@ public sealed class BesluitEvents(BesluitenUrls urls, TimeProvider time)
 {
     /// <summary>The OAS <c>BronEnum</c> value.</summary>
     public const string Bron = BesluitenService.Brc;
-    public const string ToelichtingHeader = "X-Audit-Toelichting";
 
     /// <summary>
     /// Records a write of <paramref name="resource"/> (<c>besluit</c>, <c>besluitinformatieobject</c>) at
@@ -27,24 +26,8 @@ public sealed class BesluitEvents(BesluitenUrls urls, TimeProvider time)
         string resourceUrl, string actie, JsonNode? oud, JsonNode? nieuw, bool notify = true)
     {
         var now = time.GetUtcNow();
-        var caller = ctx.FindZgwCaller();
-        await AuditTrailStore.WriteAsync(c, tx, new AuditTrailRecord
-        {
-            Bron = Bron,
-            ApplicatieId = caller?.ClientId ?? "",
-            ApplicatieWeergave = caller?.Applicatie.Label ?? "",
-            GebruikersId = caller?.UserId ?? "",
-            GebruikersWeergave = caller?.UserRepresentation ?? "",
-            Actie = actie,
-            Resultaat = actie == AuditActie.Create ? 201 : actie == AuditActie.Destroy ? 204 : 200,
-            HoofdObject = urls.Besluit(besluit.Uuid),
-            Resource = resource,
-            ResourceUrl = resourceUrl,
-            Toelichting = Toelichting(ctx),
-            ResourceWeergave = resource == "besluit" ? besluit.Identificatie : $"{resource} van besluit {besluit.Identificatie}",
-            Aanmaakdatum = now,
-            Wijzigingen = new AuditTrailWijzigingen(oud?.DeepClone(), nieuw?.DeepClone()),
-        });
+        await AuditTrailStore.WriteAsync(c, tx, ZgwAudit.Record(ctx, Bron, urls.Besluit(besluit.Uuid), resource, resourceUrl, actie, oud, nieuw,
+            resource == "besluit" ? besluit.Identificatie : $"{resource} van besluit {besluit.Identificatie}", now));
         if (notify)
             await NotifyAsync(c, tx, besluit, resource, resourceUrl, actie, now);
     }
@@ -54,11 +37,4 @@ public sealed class BesluitEvents(BesluitenUrls urls, TimeProvider time)
         DateTimeOffset? at = null) =>
         NotificatieOutbox.EnqueueAsync(c, tx, new NotificatieMessage(BesluitenKanaal.Naam, urls.Besluit(besluit.Uuid), resource, resourceUrl,
             actie, at ?? time.GetUtcNow(), besluit.Kenmerken));
-
-    /// <summary>The <c>X-Audit-Toelichting</c> header, cut to at most 1000 characters.</summary>
-    public static string Toelichting(HttpContext ctx)
-    {
-        var value = ctx.Request.Headers[ToelichtingHeader].ToString();
-        return value.Length > 1000 ? value[..1000] : value;
-    }
 }

@@ -1,3 +1,4 @@
+using Zgw.Service;
 using System.Text.Json;
 using Zgw.Api.Auth;
 using Zgw.ServiceDefaults;
@@ -14,7 +15,7 @@ public sealed record MirrorActor(string ClientId, string Label, string? UserId, 
     {
         var caller = ctx.FindZgwCaller();
         return new MirrorActor(caller?.ClientId ?? "", caller?.Applicatie.Label ?? "", caller?.UserId, caller?.UserRepresentation,
-            BesluitEvents.Toelichting(ctx));
+            ZgwAudit.Toelichting(ctx));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, ZgwJson.Options);
@@ -30,7 +31,7 @@ public sealed record MirrorActor(string ClientId, string Label, string? UserId, 
             ctx.Features.Set(new ZgwCaller(new ZgwTokenClaims(ClientId, UserId, UserRepresentation, time.GetUtcNow()),
                 new Applicatie(null, [ClientId], Label, false, [])));
         if (Toelichting.Length > 0)
-            ctx.Request.Headers[BesluitEvents.ToelichtingHeader] = Toelichting;
+            ctx.Request.Headers[ZgwAudit.ToelichtingHeader] = Toelichting;
         return ctx;
     }
 

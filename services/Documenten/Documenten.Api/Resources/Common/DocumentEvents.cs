@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Npgsql;
-using Zgw.Api.Auth;
 using Zgw.Data.AuditTrail;
 using Zgw.Messaging;
+using Zgw.Service;
 
 namespace Documenten.Api.Resources.Common;
 
@@ -16,7 +16,6 @@ public sealed class DocumentEvents(DocumentenUrls urls, TimeProvider time)
 {
     /// <summary>The OAS <c>BronEnum</c> value.</summary>
     public const string Bron = DocumentenService.Drc;
-    public const string ToelichtingHeader = "X-Audit-Toelichting";
 
     /// <summary>
     /// Records a write of <paramref name="resource"/> (<c>enkelvoudiginformatieobject</c>, <c>gebruiksrechten</c> ...) at
@@ -28,24 +27,8 @@ public sealed class DocumentEvents(DocumentenUrls urls, TimeProvider time)
         string resourceUrl, string actie, JsonNode? oud, JsonNode? nieuw, bool notify = true, string? weergave = null, int? resultaat = null)
     {
         var now = time.GetUtcNow();
-        var caller = ctx.FindZgwCaller();
-        await AuditTrailStore.WriteAsync(c, tx, new AuditTrailRecord
-        {
-            Bron = Bron,
-            ApplicatieId = caller?.ClientId ?? "",
-            ApplicatieWeergave = caller?.Applicatie.Label ?? "",
-            GebruikersId = caller?.UserId ?? "",
-            GebruikersWeergave = caller?.UserRepresentation ?? "",
-            Actie = actie,
-            Resultaat = resultaat ?? (actie == AuditActie.Create ? 201 : actie == AuditActie.Destroy ? 204 : 200),
-            HoofdObject = urls.Document(document.Uuid),
-            Resource = resource,
-            ResourceUrl = resourceUrl,
-            Toelichting = Toelichting(ctx),
-            ResourceWeergave = weergave ?? Weergave(resource, document),
-            Aanmaakdatum = now,
-            Wijzigingen = new AuditTrailWijzigingen(oud?.DeepClone(), nieuw?.DeepClone()),
-        });
+        await AuditTrailStore.WriteAsync(c, tx, ZgwAudit.Record(ctx, Bron, urls.Document(document.Uuid), resource, resourceUrl, actie, oud, nieuw,
+            weergave ?? Weergave(resource, document), now, resultaat));
         if (notify)
             await NotifyAsync(c, tx, document, resource, resourceUrl, actie, now);
     }
@@ -56,12 +39,6 @@ public sealed class DocumentEvents(DocumentenUrls urls, TimeProvider time)
         NotificatieOutbox.EnqueueAsync(c, tx, new NotificatieMessage(DocumentenKanaal.Naam, urls.Document(document.Uuid), resource, resourceUrl,
             actie, at ?? time.GetUtcNow(), document.Kenmerken));
 
-    /// <summary>The <c>X-Audit-Toelichting</c> header, cut to at most 1000 characters.</summary>
-    public static string Toelichting(HttpContext ctx)
-    {
-        var value = ctx.Request.Headers[ToelichtingHeader].ToString();
-        return value.Length > 1000 ? value[..1000] : value;
-    }
 
     private static string Weergave(string resource, DocumentRef document) =>
         resource == "enkelvoudiginformatieobject" ? document.Identificatie : $"{resource} van document {document.Identificatie}";

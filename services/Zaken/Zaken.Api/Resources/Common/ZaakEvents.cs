@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
-using Zgw.Api.Auth;
 using Zgw.Data.AuditTrail;
 using Zgw.Messaging;
+using Zgw.Service;
 
 namespace Zaken.Api.Resources.Common;
 
@@ -16,7 +16,6 @@ public sealed class ZaakEvents(ZakenUrls urls, TimeProvider time)
 {
     /// <summary>The OAS <c>BronEnum</c> value (lower case; Open Zaak writes "ZRC", which the enum does not allow).</summary>
     public const string Bron = "zrc";
-    public const string ToelichtingHeader = "X-Audit-Toelichting";
 
     /// <summary>
     /// Records a write of <paramref name="resource"/> (<c>zaak</c>, <c>status</c> ...) at <paramref name="resourceUrl"/>.
@@ -28,24 +27,8 @@ public sealed class ZaakEvents(ZakenUrls urls, TimeProvider time)
     {
         var zaakUrl = urls.Zaak(zaak.Uuid);
         var now = time.GetUtcNow();
-        var caller = ctx.FindZgwCaller();
-        await AuditTrailStore.WriteAsync(c, tx, new AuditTrailRecord
-        {
-            Bron = Bron,
-            ApplicatieId = caller?.ClientId ?? "",
-            ApplicatieWeergave = caller?.Applicatie.Label ?? "",
-            GebruikersId = caller?.UserId ?? "",
-            GebruikersWeergave = caller?.UserRepresentation ?? "",
-            Actie = actie,
-            Resultaat = actie == AuditActie.Create ? 201 : actie == AuditActie.Destroy ? 204 : 200,
-            HoofdObject = zaakUrl,
-            Resource = resource,
-            ResourceUrl = resourceUrl,
-            Toelichting = Toelichting(ctx),
-            ResourceWeergave = weergave ?? Weergave(resource, zaak),
-            Aanmaakdatum = now,
-            Wijzigingen = new AuditTrailWijzigingen(oud?.DeepClone(), nieuw?.DeepClone()),
-        });
+        await AuditTrailStore.WriteAsync(c, tx, ZgwAudit.Record(ctx, Bron, zaakUrl, resource, resourceUrl, actie, oud, nieuw,
+            weergave ?? Weergave(resource, zaak), now));
         if (notify)
             await NotifyAsync(c, tx, zaak, resource, resourceUrl, actie, now);
     }
@@ -56,12 +39,6 @@ public sealed class ZaakEvents(ZakenUrls urls, TimeProvider time)
         NotificatieOutbox.EnqueueAsync(c, tx, new NotificatieMessage(ZakenKanaal.Naam, urls.Zaak(zaak.Uuid), resource, resourceUrl, actie,
             at ?? time.GetUtcNow(), zaak.Kenmerken));
 
-    /// <summary>The <c>X-Audit-Toelichting</c> header, cut to the column's purpose (free text, at most 1000 characters).</summary>
-    public static string Toelichting(HttpContext ctx)
-    {
-        var value = ctx.Request.Headers[ToelichtingHeader].ToString();
-        return value.Length > 1000 ? value[..1000] : value;
-    }
 
     private static string Weergave(string resource, ZaakRef zaak) =>
         resource == "zaak" ? zaak.Identificatie : $"{resource} van zaak {zaak.Identificatie}";

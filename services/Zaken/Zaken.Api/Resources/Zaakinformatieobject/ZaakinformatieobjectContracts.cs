@@ -1,3 +1,4 @@
+using Zgw.Service;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -101,7 +102,7 @@ public sealed record MirrorActor(string ClientId, string Label, string? UserId, 
     {
         var caller = ctx.FindZgwCaller();
         return new MirrorActor(caller?.ClientId ?? "", caller?.Applicatie.Label ?? "", caller?.UserId, caller?.UserRepresentation,
-            ZaakEvents.Toelichting(ctx));
+            ZgwAudit.Toelichting(ctx));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, ZgwJson.Options);
@@ -117,7 +118,7 @@ public sealed record MirrorActor(string ClientId, string Label, string? UserId, 
             ctx.Features.Set(new ZgwCaller(new ZgwTokenClaims(ClientId, UserId, UserRepresentation, time.GetUtcNow()),
                 new Applicatie(null, [ClientId], Label, false, [])));
         if (Toelichting.Length > 0)
-            ctx.Request.Headers[ZaakEvents.ToelichtingHeader] = Toelichting;
+            ctx.Request.Headers[ZgwAudit.ToelichtingHeader] = Toelichting;
         return ctx;
     }
 }
