@@ -24,6 +24,10 @@ public sealed class UrlResolverOptions
 
     /// <summary>Largest response accepted, in bytes. Default 2 MiB.</summary>
     public int MaxResponseBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Whether <paramref name="uri"/>'s host (or host:port) is in <see cref="AllowedHosts"/>.</summary>
+    public bool Allows(Uri uri) =>
+        AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) || AllowedHosts.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>This service's own client identity for calls to siblings (ARCHITECTURE §11.3).</summary>
@@ -83,8 +87,7 @@ public sealed class UrlResolver(
     {
         if (siblings.ToInternal(uri) is { } own)
             return own;
-        var allowed = options.Value.AllowedHosts;
-        if (allowed.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) || allowed.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase))
+        if (options.Value.Allows(uri))
             return uri;
         throw ZgwException.Validation(field, ZgwCodes.BadUrl, $"De host {uri.Authority} staat niet in de lijst van toegestane API's.");
     }

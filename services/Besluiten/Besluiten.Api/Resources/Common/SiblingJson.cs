@@ -91,20 +91,6 @@ public sealed class SiblingJson(IHttpClientFactory httpClients, SiblingCalls sib
     /// <summary>The named client: standard resilience with short defaults (a user waits for these calls), per host.</summary>
     public static void Register(IServiceCollection services)
     {
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
-        services.AddHttpClient(HttpClientName)
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler()
-            .Configure((o, sp) =>
-            {
-                o.Retry.MaxRetryAttempts = 2;
-                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
-                sp.GetRequiredService<IConfiguration>().GetSection(ResilienceSection).Bind(o);
-            })
-            .SelectPipelineByAuthority();
-#pragma warning restore EXTEXP0001
+        SiblingHttpClient.Add(services, HttpClientName, ResilienceSection);
     }
 }

@@ -65,7 +65,7 @@ public sealed class ObjectinformatieobjectBron(
         var url = RelatiesUrl(objectType, @object, informatieobject);
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return BronRelatie.Onbekend($"De URL is geen {objectType} van een API waarvan de relaties opgevraagd kunnen worden.");
-        var target = siblings.ToInternal(uri) ?? (Allowed(uri) ? uri : null);
+        var target = siblings.ToInternal(uri) ?? (references.Value.Allows(uri) ? uri : null);
         if (target is null)
             return BronRelatie.Onbekend($"De host {uri.Authority} staat niet in de lijst van toegestane API's.");
 
@@ -104,29 +104,10 @@ public sealed class ObjectinformatieobjectBron(
         }
     }
 
-    private bool Allowed(Uri uri)
-    {
-        var allowed = references.Value.AllowedHosts;
-        return allowed.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) || allowed.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase);
-    }
 
     /// <summary>The named client: standard resilience with short defaults (a caller waits for this lookup), per host.</summary>
     public static void Register(IServiceCollection services)
     {
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
-        services.AddHttpClient(HttpClientName)
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler()
-            .Configure((o, sp) =>
-            {
-                o.Retry.MaxRetryAttempts = 2;
-                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
-                sp.GetRequiredService<IConfiguration>().GetSection(ResilienceSection).Bind(o);
-            })
-            .SelectPipelineByAuthority();
-#pragma warning restore EXTEXP0001
+        SiblingHttpClient.Add(services, HttpClientName, ResilienceSection);
     }
 }
