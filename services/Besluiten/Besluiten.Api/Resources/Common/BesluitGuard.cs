@@ -30,15 +30,5 @@ public static class BesluitGuard
     /// see exactly what the caller may see. <paramref name="alias"/> is the alias of the besluit table in the query.
     /// </summary>
     public static void AddAutorisatieFilter(SqlWhere where, ZgwCaller caller, string alias = "b", string scope = BesluitenScopes.Lezen)
-    {
-        if (caller.Applicatie.HeeftAlleAutorisaties)
-            return;
-        var types = caller.Grants(Brc, scope).Select(g => g.Besluittype).OfType<string>().Distinct().ToArray();
-        if (types.Length == 0)
-        {
-            where.AddRaw("FALSE");
-            return;
-        }
-        where.AddRaw($"{alias}.besluittype = ANY({where.Parameter(types)}::text[])");
-    }
+        => AutorisatieFilter.Add(where, caller, Brc, scope, $"{alias}.besluittype", rankColumn: null);
 }

@@ -56,25 +56,5 @@ public static class DocumentGuard
     /// gebruiksrechten, objectinformatieobjecten and verzendingen: join it and pass its alias).
     /// </summary>
     public static void AddAutorisatieFilter(SqlWhere where, ZgwCaller caller, string documentAlias = "d", string scope = DocumentenScopes.Lezen)
-    {
-        if (caller.Applicatie.HeeftAlleAutorisaties)
-            return;
-        var grants = caller.Grants(Drc, scope).Where(g => g.TypeUrl is not null).ToList();
-        if (grants.Count == 0)
-        {
-            where.AddRaw("FALSE");
-            return;
-        }
-        var types = grants.Select(g => g.TypeUrl!).ToArray();
-        var ranks = grants.Select(g => (short)(g.MaxVertrouwelijkheidaanduiding is null ? 7 : Vertrouwelijkheid.Rank(g.MaxVertrouwelijkheidaanduiding))).ToArray();
-        var typesParameter = where.Parameter(types);
-        var ranksParameter = where.Parameter(ranks);
-        // The ANY narrows on the leading column of index enkelvoudiginformatieobject_autorisatie; the EXISTS applies each
-        // type's own ceiling.
-        where.AddRaw($"""
-            {documentAlias}.informatieobjecttype = ANY({typesParameter}::text[])
-            AND EXISTS (SELECT 1 FROM unnest({typesParameter}::text[], {ranksParameter}::smallint[]) AS g(informatieobjecttype, rang)
-                        WHERE g.informatieobjecttype = {documentAlias}.informatieobjecttype AND {documentAlias}.vertrouwelijkheid_rang <= g.rang)
-            """);
-    }
+        => AutorisatieFilter.Add(where, caller, Drc, scope, $"{documentAlias}.informatieobjecttype", $"{documentAlias}.vertrouwelijkheid_rang");
 }

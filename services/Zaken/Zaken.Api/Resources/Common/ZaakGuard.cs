@@ -61,25 +61,5 @@ public static class ZaakGuard
     /// is the alias of the zaak table in the query.
     /// </summary>
     public static void AddAutorisatieFilter(SqlWhere where, ZgwCaller caller, string zaakAlias = "z", string scope = ZakenScopes.Lezen)
-    {
-        if (caller.Applicatie.HeeftAlleAutorisaties)
-            return;
-        var grants = caller.Grants(Zrc, scope).Where(g => g.TypeUrl is not null).ToList();
-        if (grants.Count == 0)
-        {
-            where.AddRaw("FALSE");
-            return;
-        }
-        var types = grants.Select(g => g.TypeUrl!).ToArray();
-        var ranks = grants.Select(g => (short)(g.MaxVertrouwelijkheidaanduiding is null ? 7 : Vertrouwelijkheid.Rank(g.MaxVertrouwelijkheidaanduiding))).ToArray();
-        var typesParameter = where.Parameter(types);
-        var ranksParameter = where.Parameter(ranks);
-        // The ANY narrows on the leading column of index zaak_autorisatie (zaaktype, vertrouwelijkheid_rang, id), so a
-        // count is an index-only scan over the allowed zaaktypen; the EXISTS applies each type's own ceiling.
-        where.AddRaw($"""
-            {zaakAlias}.zaaktype = ANY({typesParameter}::text[])
-            AND EXISTS (SELECT 1 FROM unnest({typesParameter}::text[], {ranksParameter}::smallint[]) AS g(zaaktype, rang)
-                        WHERE g.zaaktype = {zaakAlias}.zaaktype AND {zaakAlias}.vertrouwelijkheid_rang <= g.rang)
-            """);
-    }
+        => AutorisatieFilter.Add(where, caller, Zrc, scope, $"{zaakAlias}.zaaktype", $"{zaakAlias}.vertrouwelijkheid_rang");
 }
