@@ -55,7 +55,7 @@ public static class ZakenBenchmark
     public static async Task<ZakenBenchResult> RunAsync(BenchOptions o)
     {
         var runDir = Path.Combine(o.Root, ".local", "run");
-        var idle = Memory(runDir).ToDictionary(m => m.Process, m => m.Rss);
+        var idle = ProcessStatus.All(runDir).ToDictionary(m => m.Process, m => m.Rss);
         using var admin = Client(o.Connections, o.ClientId, o.Secret);
         var seed = await ZakenSeed.EnsureAsync(admin, o.Gateway, o.Database, o.Zaaktypen, o.Zaken,
             Path.Combine(o.Root, ".local", "bench-zaken-seed.json"));
@@ -131,7 +131,7 @@ public static class ZakenBenchmark
             var direct = results.FirstOrDefault(r => r.Scenario.EndsWith($"(direct{suffix})"));
             return gateway is not null && direct is not null ? Math.Round(gateway.P50Ms - direct.P50Ms, 2) : null;
         }
-        var peak = Memory(runDir).ToDictionary(m => m.Process, m => m.Peak);
+        var peak = ProcessStatus.All(runDir).ToDictionary(m => m.Process, m => m.Peak);
         var memory = idle.Keys.Union(peak.Keys).Order()
             .Select(p => new ProcessMemory(p, idle.GetValueOrDefault(p), peak.GetValueOrDefault(p))).ToList();
         return new ZakenBenchResult(postgres, seed.Zaken, seed.Zaaktypen.Count, results, Overhead(""), Overhead(", 1 conn"), memory);
@@ -247,22 +247,4 @@ public static class ZakenBenchmark
     }
 
     /// <summary>RSS now and peak RSS (VmHWM) of every process up.sh started, from its pid file.</summary>
-    private static IEnumerable<(string Process, double Rss, double Peak)> Memory(string runDir)
-    {
-        if (!Directory.Exists(runDir))
-            yield break;
-        foreach (var file in Directory.GetFiles(runDir, "*.pid").Order())
-        {
-            var name = Path.GetFileNameWithoutExtension(file);
-            if (name == "up")
-                continue;
-            var status = $"/proc/{File.ReadAllText(file).Trim()}/status";
-            if (!File.Exists(status))
-                continue;
-            var lines = File.ReadAllLines(status);
-            double Kb(string key) => lines.Where(l => l.StartsWith(key, StringComparison.Ordinal))
-                .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-            yield return (name, Math.Round(Kb("VmRSS:") / 1024, 0), Math.Round(Kb("VmHWM:") / 1024, 0));
-        }
-    }
 }
