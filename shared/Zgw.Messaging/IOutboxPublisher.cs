@@ -12,7 +12,7 @@ public interface IOutboxPublisher
 }
 
 /// <summary>Publishes outbox rows on RabbitMQ through MassTransit, with the row id as message id.</summary>
-internal sealed class MassTransitOutboxPublisher(IBus bus) : IOutboxPublisher
+public sealed class MassTransitOutboxPublisher(IBus bus) : IOutboxPublisher
 {
     /// <summary>The outbox message types and the contracts they are published as.</summary>
     private static readonly Dictionary<string, Type> Types = new()

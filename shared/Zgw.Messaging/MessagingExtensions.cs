@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zgw.Api.Auth;
+using Zgw.Api.References;
+using Zgw.ServiceDefaults;
 
 namespace Zgw.Messaging;
 
@@ -56,13 +58,31 @@ public static class MessagingExtensions
             o.WaitUntilStarted = false;
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
-        builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
+        builder.Services.AddSingleton<MassTransitOutboxPublisher>();
+        if (options.NotificatieTransport == NotificatieTransport.Http && options.RelayEnabled)
+            AddHttpNotificaties(builder);
+        else
+            builder.Services.AddSingleton<IOutboxPublisher>(sp => sp.GetRequiredService<MassTransitOutboxPublisher>());
         if (options.RelayEnabled)
         {
             builder.Services.AddSingleton<OutboxRelay>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         }
         return builder;
+    }
+
+    /// <summary>
+    /// ARCHITECTURE §11.6: notifications go to a (vendor's) Notificaties API over HTTP. Without its address the
+    /// service does not start: a relay that can never deliver would fill the outbox silently. The token and the address
+    /// come from <see cref="Zgw.Api.ZgwApiExtensions.AddZgwApi"/> (<see cref="SiblingCalls"/>), which every service adds.
+    /// </summary>
+    private static void AddHttpNotificaties(WebApplicationBuilder builder)
+    {
+        var key = $"{ZgwOptions.Section}:Services:{ZgwComponent.Notificaties.Key}:InternalUrl";
+        if (!Uri.TryCreate(builder.Configuration[key], UriKind.Absolute, out _))
+            throw new InvalidOperationException($"Messaging:NotificatieTransport is Http, so {key} must be the absolute address of a Notificaties API.");
+        builder.Services.AddHttpClient(HttpNotificatiePublisher.HttpClientName);
+        builder.Services.AddSingleton<IOutboxPublisher, HttpNotificatiePublisher>();
     }
 
     private static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri uri)

@@ -25,4 +25,20 @@ public sealed class MessagingOptions
 
     /// <summary>How long published rows are kept before they are purged (ARCHITECTURE §11.14).</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How notifications leave the outbox: <see cref="NotificatieTransport.Bus"/> (default) to our Notificaties service
+    /// over RabbitMQ, or <see cref="NotificatieTransport.Http"/> to a (vendor's) Notificaties API at
+    /// <c>Zgw:Services:notificaties:InternalUrl</c> (ARCHITECTURE §11.6).
+    /// </summary>
+    public NotificatieTransport NotificatieTransport { get; set; } = NotificatieTransport.Bus;
+}
+
+public enum NotificatieTransport
+{
+    /// <summary>Publish on RabbitMQ; our Notificaties service consumes them.</summary>
+    Bus,
+
+    /// <summary><c>POST {notificaties}/notificaties/api/v1/notificaties</c>, see <see cref="HttpNotificatiePublisher"/>.</summary>
+    Http,
 }

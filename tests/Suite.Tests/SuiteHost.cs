@@ -141,8 +141,13 @@ public sealed class SuiteHost : IAsyncLifetime
         await WaitReadyAsync("gateway", Gateway.CreateClient());
     }
 
+    /// <summary>
+    /// Besluiten publishes in the HTTP mode of ARCHITECTURE §11.6 (as with a vendor's Notificaties): it registers its
+    /// kanaal if missing and posts each notification to the Notificaties service's API; the others use RabbitMQ.
+    /// </summary>
     private Task StartBesluitenAsync() => StartAsync<BesluitenMarker>("besluiten", new()
     {
+        ["Messaging:NotificatieTransport"] = "Http",
         ["Besluiten:ReconcileInterval"] = "00:00:01",
         ["Besluiten:MirrorGracePeriod"] = "00:00:02",
     });
