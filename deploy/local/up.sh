@@ -383,11 +383,11 @@ gateway_dll=$(built_dll "$root/gateway/Gateway" Gateway) \
   || die "no Release build of the gateway (expected gateway/Gateway/bin/Release/net10.0/Gateway.dll)"
 launch gateway "$public_url" "$gateway_dll"
 
-# Wait until the gateway (which checks its own dependencies) says ready.
-log "waiting for $public_url/health/ready (up to $ready_timeout s)"
+# Wait until the gateway sees every service ready (/health/backends; its own /health/ready does not wait for them).
+log "waiting for $public_url/health/backends (up to $ready_timeout s)"
 deadline=$((SECONDS + ready_timeout))
 while :; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$public_url/health/ready" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$public_url/health/backends" || true)
   [[ $code == 200 ]] && break
   if dead=$(dead_process); then
     tail_logs "$dead"
@@ -414,7 +414,7 @@ cat <<EOF
 OpenZaak is running (Ctrl-C stops everything).
 
   Gateway         $public_url
-  Health          $public_url/health/ready   $public_url/health/live
+  Health          $public_url/health/ready   $public_url/health/live   $public_url/health/backends
 EOF
 for key in "${keys[@]}"; do
   printf '  %-15s %s/%s/api/v1   (service: http://127.0.0.1:%s)\n' "$key" "$public_url" "$key" "${svc_port[$key]}"

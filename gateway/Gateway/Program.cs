@@ -18,6 +18,7 @@ var app = builder.Build();
 app.UseZgwApi();                      // problem+json, token verification, routing
 app.UseFrontendPolicies(gateway);     // CORS, rate limit
 app.UseZgwServiceDefaults(apiVersion: null);
+app.MapBackendHealth();             // /health/backends: 200 when every backend is ready
 app.MapGatewayProxy();                // route -> scope check -> body limit -> service
 app.Run();
 

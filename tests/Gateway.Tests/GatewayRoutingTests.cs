@@ -83,24 +83,47 @@ public sealed class GatewayRoutingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ready_Is200WhenEveryBackendIsReady()
+    public async Task ReadyAndBackends_Are200WhenEveryBackendIsReady()
     {
-        var response = await _client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("backend:zaken").GetProperty("status").GetString());
-        Assert.Equal("Healthy", checks.GetProperty("backend:catalogi").GetProperty("status").GetString());
+        foreach (var path in new[] { "/health/ready", "/health/backends" })
+        {
+            var response = await _client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+            Assert.Equal("Healthy", checks.GetProperty("backend:zaken").GetProperty("status").GetString());
+            Assert.Equal("Healthy", checks.GetProperty("backend:catalogi").GetProperty("status").GetString());
+        }
     }
 
+    /// <summary>
+    /// One backend down must not take the gateway out of its Kubernetes Service (the other APIs still work): readiness
+    /// stays 200 and names it Degraded; /health/backends, what the local run waits for, is 503.
+    /// </summary>
     [Fact]
-    public async Task Ready_Is503AndNamesTheBackendThatIsDown_LiveStays200()
+    public async Task BackendDown_GatewayStaysReady_NamingItDegraded_AndBackendsIs503()
     {
         _catalogi.Stop();
-        var response = await _client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
-        Assert.Equal("Unhealthy", checks.GetProperty("backend:catalogi").GetProperty("status").GetString());
+        var ready = await _client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("Degraded", checks.GetProperty("backend:catalogi").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("backend:zaken").GetProperty("status").GetString());
+
+        var backends = await _client.GetAsync("/health/backends");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, backends.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/zaken/api/v1/zaken")).StatusCode);
+    }
+
+    /// <summary>A vendor's component without /health/ready (404) is reachable, so it counts as ready.</summary>
+    [Fact]
+    public async Task BackendWithoutAHealthEndpoint_CountsAsReachable()
+    {
+        _catalogi.ResetMappings();
+        var backends = await _client.GetAsync("/health/backends");
+        Assert.Equal(HttpStatusCode.OK, backends.StatusCode);
+        var checks = JsonDocument.Parse(await backends.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Contains("no /health/ready", checks.GetProperty("backend:catalogi").GetProperty("description").GetString());
     }
 
     [Fact]
