@@ -235,6 +235,15 @@ order; a name appears once. Argument: dict root key mode ("app" | "migrate").
 {{- include "openzaak.setIf" (dict "out" $plain "name" "Messaging__PublishTimeout" "value" $V.messaging.publishTimeout) }}
 {{- include "openzaak.setIf" (dict "out" $plain "name" "Messaging__OutboxRetention" "value" $V.messaging.outboxRetention) }}
 {{- end }}
+{{- /* Notifications over HTTP (ARCHITECTURE §11.6) by default when Notificaties is a vendor's */}}
+{{- if $isService }}
+{{- $external := and (not $V.notificaties.enabled) (not (empty $V.notificaties.externalUrl)) }}
+{{- $transport := $V.messaging.notificatieTransport | default (ternary "Http" "" $external) }}
+{{- if and (eq $transport "Http") (not $V.notificaties.enabled) (empty $V.notificaties.externalUrl) }}
+{{- fail "messaging.notificatieTransport is Http, but notificaties is disabled without an externalUrl to post to" }}
+{{- end }}
+{{- include "openzaak.setIf" (dict "out" $plain "name" "Messaging__NotificatieTransport" "value" $transport) }}
+{{- end }}
 {{- /* References (services) */}}
 {{- if $isService }}
 {{- $_ := set $plain "Database__MigrateOnStartup" (ternary "false" (toString $V.migrateOnStartup) $V.migrations.enabled) }}

@@ -495,6 +495,13 @@ sealed partial class Rules(List<Doc> docs, Options options, Report report)
                 if (d.Component != "gateway")
                     report.Check("external: its host is allow-listed for references", env.Any(kv => kv.Key.StartsWith("Zgw__References__AllowedHosts__", StringComparison.Ordinal) && kv.Value.Value == host), $"{d.Source} {d.Id}", $"{host} not in Zgw__References__AllowedHosts");
                 report.Check("external: no identity for it", !env.Any(kv => kv.Key.EndsWith("__ClientId", StringComparison.Ordinal) && kv.Value.Value?.EndsWith($"-{key}", StringComparison.Ordinal) == true), $"{d.Source} {d.Id}", $"still has the identity of {key}");
+                // ARCHITECTURE §11.6: with a vendor's Notificaties the services post notifications to it over HTTP.
+                if (d.Component != "gateway")
+                {
+                    var transport = env.TryGetValue("Messaging__NotificatieTransport", out var t) ? t.Value : null;
+                    report.Check("external: notifications go over HTTP exactly when Notificaties is external",
+                        (transport == "Http") == (key == "notificaties"), $"{d.Source} {d.Id}", $"Messaging__NotificatieTransport = {transport ?? "unset"}");
+                }
             }
         }
     }
