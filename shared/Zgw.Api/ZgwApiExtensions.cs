@@ -36,10 +36,15 @@ public static class ZgwApiExtensions
         services.TryAddSingleton<RemoteAutorisatieSource>();
         // Clients from configuration (bootstrap: service identities) first, then the Autorisaties service when
         // it is configured. The Autorisaties service itself registers its own database-backed source first.
+        // With a vendor's Autorisaties (Zgw:Autorisaties:Source=Standard) secrets come from configuration only.
+        var source = builder.Configuration.GetSection(AutorisatieCacheOptions.Section).Get<AutorisatieCacheOptions>()?.Source;
+        services.TryAddSingleton<StandardAutorisatieSource>();
         services.TryAddSingleton<IAutorisatieSource>(sp =>
             string.IsNullOrWhiteSpace(builder.Configuration["Zgw:Services:autorisaties:InternalUrl"])
                 ? sp.GetRequiredService<ConfigurationAutorisatieSource>()
-                : new CompositeAutorisatieSource([sp.GetRequiredService<ConfigurationAutorisatieSource>(), sp.GetRequiredService<RemoteAutorisatieSource>()]));
+                : source == AutorisatieSourceKind.Standard
+                    ? sp.GetRequiredService<StandardAutorisatieSource>()
+                    : new CompositeAutorisatieSource([sp.GetRequiredService<ConfigurationAutorisatieSource>(), sp.GetRequiredService<RemoteAutorisatieSource>()]));
         services.AddHttpClient(RemoteAutorisatieSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SiblingCalls>();
         services.AddSingleton<UrlResolver>();

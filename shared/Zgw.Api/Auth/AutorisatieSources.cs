@@ -22,6 +22,21 @@ public sealed class AutorisatieCacheOptions
 
     /// <summary>How long "unknown client" is remembered. Default 5 s.</summary>
     public TimeSpan NegativeCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Where clients come from besides configuration: <see cref="AutorisatieSourceKind.Internal"/> (default) our
+    /// Autorisaties service, <see cref="AutorisatieSourceKind.Standard"/> a vendor's (<see cref="StandardAutorisatieSource"/>).
+    /// </summary>
+    public AutorisatieSourceKind Source { get; set; } = AutorisatieSourceKind.Internal;
+}
+
+public enum AutorisatieSourceKind
+{
+    /// <summary>Secrets and applicatie from our Autorisaties service's internal client endpoint (ARCHITECTURE §11.1).</summary>
+    Internal,
+
+    /// <summary>Secrets from configuration, applicaties from a vendor's standard Autorisaties API.</summary>
+    Standard,
 }
 
 /// <summary>

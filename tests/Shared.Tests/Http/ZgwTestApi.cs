@@ -58,7 +58,8 @@ public static class ZgwTestApi
         ["Zgw:Clients:2:HeeftAlleAutorisaties"] = "true",
     };
 
-    public static Task<TestApp> StartAsync(long maxBody = 20 * 1024 * 1024) => TestApp.StartAsync(Settings(maxBody),
+    public static Task<TestApp> StartAsync(long maxBody = 20 * 1024 * 1024, IDictionary<string, string?>? extra = null) =>
+        TestApp.StartAsync(new Dictionary<string, string?>(Settings(maxBody).Concat(extra ?? new Dictionary<string, string?>())),
         builder =>
         {
             builder.AddZgwServiceDefaults("test");
