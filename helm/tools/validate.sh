@@ -16,6 +16,7 @@
 #
 # Scenarios: default values; ci/external-documenten-values.yaml (Documenten replaced by a vendor's URL);
 # ci/external-notificaties-values.yaml (Notificaties replaced: the services post notifications over HTTP);
+# ci/external-autorisaties-values.yaml (Autorisaties replaced: applicaties from its standard API);
 # ci/full-values.yaml (every optional feature on); default values as an upgrade of a release with a long name.
 #
 # Missing tools are installed as deploy/local/infra.sh installs packages (apt-get, as root; Debian's golang-go,
@@ -74,6 +75,7 @@ scenarios=(
   "default||--components $all --migrations $services --require-hpa --require-pdb --readiness-path /health/ready"
   "external-documenten|-f $chart/ci/external-documenten-values.yaml|--components ${all/,documenten/} --migrations ${services/,documenten/} --external documenten=https://drc.leverancier.example/documenten/api/v1 --require-hpa --require-pdb --readiness-path /health/ready"
   "external-notificaties|-f $chart/ci/external-notificaties-values.yaml|--components ${all/,notificaties/} --migrations ${services/,notificaties/} --external notificaties=https://nrc.leverancier.example --require-hpa --require-pdb --readiness-path /health/ready"
+  "external-autorisaties|-f $chart/ci/external-autorisaties-values.yaml|--components ${all/,autorisaties/} --migrations ${services/,autorisaties/} --external autorisaties=https://ac.leverancier.example --require-hpa --require-pdb --readiness-path /health/ready"
   "full|-f $chart/ci/full-values.yaml|--components $all --migrations zaken,catalogi,documenten,autorisaties,notificaties --otel http://otel-collector.observability:4317"
   "upgrade-long-name|-upgrade -name gemeente-amsterdam-zaakgericht-werken-productie-omgeving -namespace zgw|--components $all --migrations $services --require-hpa --require-pdb --readiness-path /health/ready"
 )

@@ -207,6 +207,8 @@ order; a name appears once. Argument: dict root key mode ("app" | "migrate").
 {{- include "openzaak.setIf" (dict "out" $plain "name" "Zgw__Jwt__DefaultLifetime" "value" $V.jwt.defaultLifetime) }}
 {{- include "openzaak.setIf" (dict "out" $plain "name" "Zgw__Autorisaties__CacheDuration" "value" $V.autorisatiesCache.cacheDuration) }}
 {{- include "openzaak.setIf" (dict "out" $plain "name" "Zgw__Autorisaties__NegativeCacheDuration" "value" $V.autorisatiesCache.negativeCacheDuration) }}
+{{- $vendorAc := and (not $V.autorisaties.enabled) (not (empty $V.autorisaties.externalUrl)) }}
+{{- include "openzaak.setIf" (dict "out" $plain "name" "Zgw__Autorisaties__Source" "value" ($V.autorisatiesCache.source | default (ternary "Standard" "" $vendorAc))) }}
 {{- include "openzaak.setIf" (dict "out" $plain "name" "Zgw__MaxJsonBodyBytes" "value" $V.maxJsonBodyBytes) }}
 {{- include "openzaak.flatten" (dict "prefix" "Zgw__Resilience" "value" $V.resilience "out" $plain) }}
 {{- if $V.telemetry.tracing }}

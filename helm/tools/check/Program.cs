@@ -495,6 +495,10 @@ sealed partial class Rules(List<Doc> docs, Options options, Report report)
                 if (d.Component != "gateway")
                     report.Check("external: its host is allow-listed for references", env.Any(kv => kv.Key.StartsWith("Zgw__References__AllowedHosts__", StringComparison.Ordinal) && kv.Value.Value == host), $"{d.Source} {d.Id}", $"{host} not in Zgw__References__AllowedHosts");
                 report.Check("external: no identity for it", !env.Any(kv => kv.Key.EndsWith("__ClientId", StringComparison.Ordinal) && kv.Value.Value?.EndsWith($"-{key}", StringComparison.Ordinal) == true), $"{d.Source} {d.Id}", $"still has the identity of {key}");
+                // A vendor's Autorisaties hands out no secrets: every process reads applicaties from its standard API.
+                var source = env.TryGetValue("Zgw__Autorisaties__Source", out var s) ? s.Value : null;
+                report.Check("external: applicaties from the standard API exactly when Autorisaties is external",
+                    (source == "Standard") == (key == "autorisaties"), $"{d.Source} {d.Id}", $"Zgw__Autorisaties__Source = {source ?? "unset"}");
                 // ARCHITECTURE §11.6: with a vendor's Notificaties the services post notifications to it over HTTP.
                 if (d.Component != "gateway")
                 {
