@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Xunit.Abstractions;
+using System.Xml.Linq;
 using YamlDotNet.RepresentationModel;
 using Zgw.ServiceDefaults;
 using Zgw.Testing;
@@ -8,22 +8,32 @@ namespace Shared.Tests.Deployment;
 
 /// <summary>
 /// deploy/docker (issue 10): there is no Docker engine on our machines, so these tests check what can be checked without
-/// one — that everything compose.yaml and the Dockerfile name exists: the projects they build, the settings they pass
-/// (each one the suite reads and documents), the services behind the internal addresses, the identities, the secrets
-/// make-env.sh makes, and that every component has a service and a migration.
+/// one — that every component has its own Dockerfile, which copies exactly the project files its restore needs and
+/// publishes that component's project; that everything compose.yaml names exists: the Dockerfiles it builds, the
+/// settings it passes (each one the suite reads and documents), the services behind the internal addresses, the
+/// identities, the secrets make-env.sh makes; and that every component has a service and a migration.
 /// </summary>
-public sealed class DockerComposeTests(ITestOutputHelper output)
+public sealed class DockerComposeTests
 {
     private static readonly string Root = TestInfrastructure.RepositoryRoot();
     private static readonly string DockerDir = Path.Combine(Root, "deploy", "docker");
     private static readonly Lazy<Compose> LazyCompose = new(() => Compose.Load(Path.Combine(DockerDir, "compose.yaml")));
     private static Compose ComposeFile => LazyCompose.Value;
 
+    /// <summary>Every component with an image: the gateway and the six services.</summary>
+    private static readonly string[] Components = ["gateway", .. ZgwComponent.All.Select(c => c.Key)];
+
+    /// <summary>The files at the repository root that every restore reads, as far as they exist.</summary>
+    private static readonly string[] RestoreSettings = Directory.GetFiles(Root).Select(f => Path.GetFileName(f))
+        .Where(f => f is "Directory.Build.props" or "Directory.Build.targets" or "Directory.Packages.props" or "global.json"
+            || string.Equals(f, "NuGet.config", StringComparison.OrdinalIgnoreCase))
+        .ToArray();
+
     /// <summary>Settings of ASP.NET Core and the .NET host itself (not in the README table).</summary>
     private static readonly Regex FrameworkSetting = new("^(ASPNETCORE_(ENVIRONMENT|HTTP_PORTS|URLS)|DOTNET_[A-Za-z0-9_]+)$");
 
     [Fact]
-    public void EveryBuild_NamesTheDockerfileAndAnExistingProject()
+    public void EveryBuild_UsesItsComponentsOwnDockerfile_WithTheRepositoryRootAsContext()
     {
         var problems = new List<string>();
         Assert.NotEmpty(ComposeFile.Builds);
@@ -32,25 +42,52 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
             var context = Path.GetFullPath(Path.Combine(DockerDir, build.Context));
             if (context.TrimEnd('/') != Root.TrimEnd('/'))
                 problems.Add($"{name}: build context {build.Context} is not the repository root");
-            if (!File.Exists(Path.Combine(context, build.Dockerfile)))
-                problems.Add($"{name}: no Dockerfile {build.Dockerfile}");
-            if (build.Project is null)
+            var expected = DockerfileOf(name.Replace("-migrate", ""));
+            if (build.DockerfilePath != expected)
+                problems.Add($"{name}: builds {build.DockerfilePath}, expected its component's own {expected}");
+        }
+        AssertNoProblems(problems);
+    }
+
+    [Fact]
+    public void EveryComponent_HasOneDockerfile_ThatRestoresItsProjectClosureFirst_AndPublishesItsProject()
+    {
+        var dockerfiles = Directory.EnumerateFiles(DockerDir, "Dockerfile", SearchOption.AllDirectories).Select(Relative).Order();
+        Assert.Equal(Components.Select(DockerfileOf).Order(), dockerfiles);
+        var problems = new List<string>();
+        foreach (var key in Components)
+        {
+            var dockerfile = Dockerfile.Load(DockerfileOf(key));
+            var project = ProjectOf(key);
+            var closure = ProjectClosure(project);
+            var restore = dockerfile.IndexOfDotnet("restore", project);
+            var publish = dockerfile.IndexOfDotnet("publish", project);
+            if (restore < 0 || publish < restore || !dockerfile.Instructions[publish].Arguments.Contains("--no-restore"))
             {
-                problems.Add($"{name}: no build argument PROJECT");
+                problems.Add($"{dockerfile.Name}: does not `dotnet restore {project}`, then `dotnet publish {project} --no-restore`");
                 continue;
             }
-            var csproj = Path.Combine(Root, build.Project, Path.GetFileName(build.Project) + ".csproj");
-            if (File.Exists(csproj))
-                continue;
-            // A component whose service folder is not in this checkout yet (it is being added on another branch) may
-            // already have its entry; once the folder exists, the project must be there.
-            var serviceFolder = build.Project.StartsWith("services/") ? Path.Combine(Root, "services", build.Project.Split('/')[1]) : null;
-            if (serviceFolder is not null && !Directory.Exists(serviceFolder) && ZgwComponent.FindByKey(name.Replace("-migrate", "")) is not null)
-                output.WriteLine($"{name}: {build.Project} is not in this checkout (a component still on its way); not checked");
-            else
-                problems.Add($"{name}: no project file {Path.GetRelativePath(Root, csproj)}");
+            // Restore's layer: the root build settings and the project files of the closure, nothing else.
+            var beforeRestore = dockerfile.ContextCopies.Where(c => c.Index < restore).Select(c => c.Source).ToHashSet();
+            foreach (var missing in closure.Except(beforeRestore))
+                problems.Add($"{dockerfile.Name}: does not copy {missing} before `dotnet restore` (it is in the ProjectReference closure of {project})");
+            foreach (var extra in beforeRestore.Where(s => s.EndsWith(".csproj")).Except(closure))
+                problems.Add($"{dockerfile.Name}: copies {extra} before `dotnet restore`, which is not in the ProjectReference closure of {project}");
+            foreach (var setting in RestoreSettings.Where(s => !beforeRestore.Contains(s)))
+                problems.Add($"{dockerfile.Name}: does not copy {setting} before `dotnet restore`");
+            // Then the sources: the folders of the same projects.
+            var folders = closure.Select(p => p[..(p.LastIndexOf('/') + 1)]).ToHashSet();
+            var sources = dockerfile.ContextCopies.Where(c => c.Index > restore && c.Index < publish && c.Source.EndsWith('/')).Select(c => c.Source).ToHashSet();
+            foreach (var missing in folders.Except(sources))
+                problems.Add($"{dockerfile.Name}: does not copy the folder {missing} between restore and publish (a project of the closure)");
+            foreach (var extra in sources.Except(folders))
+                problems.Add($"{dockerfile.Name}: copies the folder {extra} between restore and publish, which holds no project of the closure");
         }
-        Assert.Empty(problems);
+        // The source folders are copied over restore's obj/: the host's bin/ and obj/ (with host paths) must stay out.
+        var ignored = File.ReadAllLines(Path.Combine(Root, ".dockerignore"));
+        if (!ignored.Contains("**/bin/") || !ignored.Contains("**/obj/"))
+            problems.Add(".dockerignore does not keep **/bin/ and **/obj/ out of the build context");
+        AssertNoProblems(problems);
     }
 
     [Fact]
@@ -64,7 +101,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
         Assert.NotEmpty(projects);
         var expected = projects.ToDictionary(p => p.Split('/')[1].ToLowerInvariant());
         foreach (var component in ZgwComponent.All)
-            expected.TryAdd(component.Key, $"services/{char.ToUpperInvariant(component.Key[0])}{component.Key[1..]}/{char.ToUpperInvariant(component.Key[0])}{component.Key[1..]}.Api");
+            expected.TryAdd(component.Key, Path.GetDirectoryName(ProjectOf(component.Key))!);
 
         foreach (var (key, project) in expected)
         {
@@ -87,7 +124,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
         foreach (var (name, service) in ComposeFile.Services.Where(s => s.Key != "gateway"))
             if (service.Ports.Count > 0)
                 problems.Add($"{name} publishes a port; only the gateway should");
-        Assert.Empty(problems);
+        AssertNoProblems(problems);
     }
 
     [Fact]
@@ -115,7 +152,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
                     if (!words.Contains(segment))
                         problems.Add($"{name}: {variable}: '{segment}' occurs nowhere in the code of services/, shared/ or gateway/");
             }
-        Assert.Empty(problems);
+        AssertNoProblems(problems);
     }
 
     [Fact]
@@ -148,7 +185,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
                         problems.Add($"{name}: RabbitMQ host '{host}' is not the RabbitMQ service of this file");
                 }
             }
-        Assert.Empty(problems);
+        AssertNoProblems(problems);
     }
 
     [Fact]
@@ -172,7 +209,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
             else if (!clients.TryGetValue(id, out var known) || known != secret)
                 problems.Add($"{name}: identity {id} is not among Autorisaties' Zgw:Clients with the same secret");
         }
-        Assert.Empty(problems);
+        AssertNoProblems(problems);
     }
 
     [Fact]
@@ -194,7 +231,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
         var volume = documenten.Sequence("volumes").FirstOrDefault(v => v.EndsWith(":" + storage));
         if (storage is null || volume is null || !ComposeFile.Volumes.Contains(volume.Split(':')[0]))
             problems.Add("the Documenten content store (Documenten__Storage__Path) is not on a named volume");
-        Assert.Empty(problems);
+        AssertNoProblems(problems);
     }
 
     [Fact]
@@ -210,25 +247,30 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ImagesAndBaseImages_ArePinned_AndTheImageRunsAsNonRootWithAHealthCheck()
+    public void ImagesAndBaseImages_ArePinned_AndEveryImageRunsAsNonRootWithAHealthCheck()
     {
-        var dockerfile = File.ReadAllText(Path.Combine(DockerDir, "Dockerfile"));
         var problems = new List<string>();
-        foreach (var arg in new[] { "SDK_IMAGE", "RUNTIME_IMAGE" })
+        var baseImages = Dockerfile.Load(DockerfileOf("gateway"));
+        foreach (var dockerfile in Components.Select(k => Dockerfile.Load(DockerfileOf(k))))
         {
-            var value = Regex.Match(dockerfile, $@"^ARG {arg}=(\S+)$", RegexOptions.Multiline).Groups[1].Value;
-            if (!Regex.IsMatch(value, @"^mcr\.microsoft\.com/dotnet/(sdk|aspnet):10\.0\.\d+(-[a-z]+)?(@sha256:[0-9a-f]{64})?$"))
-                problems.Add($"{arg} '{value}' is not an exact 10.0.x patch version of the official image");
+            foreach (var arg in new[] { "SDK_IMAGE", "RUNTIME_IMAGE" })
+            {
+                var value = dockerfile.Arg(arg) ?? "";
+                if (!Regex.IsMatch(value, @"^mcr\.microsoft\.com/dotnet/(sdk|aspnet):10\.0\.\d+(-[a-z]+)?(@sha256:[0-9a-f]{64})?$"))
+                    problems.Add($"{dockerfile.Name}: {arg} '{value}' is not an exact 10.0.x patch version of the official image");
+                if (value != baseImages.Arg(arg))
+                    problems.Add($"{dockerfile.Name}: {arg} '{value}' differs from {baseImages.Name} ('{baseImages.Arg(arg)}')");
+            }
+            foreach (var from in dockerfile.All("FROM").Select(f => f.Split(' ')[0]))
+                if (from is not ("${SDK_IMAGE}" or "${RUNTIME_IMAGE}"))
+                    problems.Add($"{dockerfile.Name}: FROM {from}: not one of the pinned base images");
+            if (dockerfile.All("USER").LastOrDefault() is not ("1654" or "1654:1654"))
+                problems.Add($"{dockerfile.Name}: the image does not run as the aspnet image's non-root `app` user (USER 1654:1654)");
+            if (!dockerfile.All("HEALTHCHECK").Any(h => h.Contains("/health/ready")))
+                problems.Add($"{dockerfile.Name}: no HEALTHCHECK on /health/ready");
+            if (!dockerfile.All("ENTRYPOINT").SequenceEqual(["[\"/app/service\"]"]))
+                problems.Add($"{dockerfile.Name}: the ENTRYPOINT is not [\"/app/service\"] (the Helm chart and compose pass verbs to it)");
         }
-        foreach (var from in Regex.Matches(dockerfile, @"^FROM (\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value))
-            if (from is not ("${SDK_IMAGE}" or "${RUNTIME_IMAGE}"))
-                problems.Add($"FROM {from}: not one of the pinned base images");
-        if (!Regex.IsMatch(dockerfile, @"^USER 1654(:1654)?$", RegexOptions.Multiline))
-            problems.Add("the runtime stage does not run as the aspnet image's `app` user (1654)");
-        if (!Regex.IsMatch(dockerfile, @"^HEALTHCHECK .*\n?.*/health/ready", RegexOptions.Multiline))
-            problems.Add("no HEALTHCHECK on /health/ready");
-        if (!dockerfile.Contains("ENTRYPOINT [\"/app/service\"]"))
-            problems.Add("no ENTRYPOINT /app/service");
         foreach (var (name, service) in ComposeFile.Services.Where(s => !ComposeFile.Builds.ContainsKey(s.Key)))
         {
             var image = service.Scalar("image") ?? "";
@@ -237,7 +279,27 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
             if (service.Mapping("healthcheck") is null)
                 problems.Add($"{name}: no healthcheck");
         }
-        Assert.Empty(problems);
+        AssertNoProblems(problems);
+    }
+
+    [Fact]
+    public void OnlyTheDocumentenImage_MakesTheContentStoreOnData_AndPointsDocumentenStoragePathThere()
+    {
+        var problems = new List<string>();
+        foreach (var key in Components.Where(k => k != "documenten"))
+        {
+            var dockerfile = Dockerfile.Load(DockerfileOf(key));
+            if (dockerfile.Instructions.Any(i => i.Arguments.Contains("/data")))
+                problems.Add($"{dockerfile.Name}: names /data, the content store of Documenten only");
+        }
+        var documenten = Dockerfile.Load(DockerfileOf("documenten"));
+        if (!documenten.All("RUN").Any(r => Regex.IsMatch(r, @"mkdir (-p )?/data\b.*chown 1654:1654 /data\b")))
+            problems.Add($"{documenten.Name}: does not make /data owned by the `app` user (1654)");
+        if (!documenten.All("VOLUME").SequenceEqual(["[\"/data\"]"]))
+            problems.Add($"{documenten.Name}: does not declare the volume /data");
+        if (documenten.Env.GetValueOrDefault("Documenten__Storage__Path") != "/data")
+            problems.Add($"{documenten.Name}: Documenten__Storage__Path (Documenten:Storage:Path) is not /data");
+        AssertNoProblems(problems);
     }
 
     [Theory]
@@ -250,6 +312,41 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
     [InlineData("Zgw:Clients", "Zgw:Clients:Foo", false)]
     public void ReadmeKeys_MatchTheSettingsTheyDocument(string documented, string key, bool matches) =>
         Assert.Equal(matches, Documents(documented, key));
+
+    /// <summary>Fails with every problem in full (Assert.Empty would cut each one short).</summary>
+    private static void AssertNoProblems(List<string> problems) =>
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+
+    // --- the components' projects and Dockerfiles ---------------------------------------------------------------------
+
+    private static string DockerfileOf(string component) => $"deploy/docker/{component}/Dockerfile";
+
+    /// <summary>The project of a component: gateway/Gateway/Gateway.csproj, services/Zaken/Zaken.Api/Zaken.Api.csproj.</summary>
+    private static string ProjectOf(string component)
+    {
+        if (component == "gateway")
+            return "gateway/Gateway/Gateway.csproj";
+        var name = char.ToUpperInvariant(component[0]) + component[1..];
+        return $"services/{name}/{name}.Api/{name}.Api.csproj";
+    }
+
+    /// <summary>A project and every project it references, directly or not (repository-relative paths).</summary>
+    private static SortedSet<string> ProjectClosure(string project)
+    {
+        var closure = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var current))
+        {
+            if (!closure.Add(current))
+                continue;
+            var folder = Path.GetDirectoryName(Path.Combine(Root, current))!;
+            foreach (var reference in XDocument.Load(Path.Combine(Root, current)).Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
+                pending.Push(Relative(Path.Combine(folder, reference.Attribute("Include")!.Value.Replace('\\', '/'))));
+        }
+        return closure;
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Root, Path.GetFullPath(path)).Replace('\\', '/');
 
     // --- the README's Configuration table ---------------------------------------------------------------------------
 
@@ -323,7 +420,8 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
 
     // --- a small reading of compose.yaml ------------------------------------------------------------------------------
 
-    private sealed record Build(string Context, string Dockerfile, string? Project);
+    /// <summary>A build of compose.yaml: its context, its Dockerfile (repository-relative) and the project folder that Dockerfile publishes.</summary>
+    private sealed record Build(string Context, string DockerfilePath, string? Project);
 
     private sealed class Service(Dictionary<string, YamlNode> fields)
     {
@@ -352,7 +450,7 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
         public required Dictionary<string, Build> Builds { get; init; }
         public required HashSet<string> Volumes { get; init; }
 
-        /// <summary>The services built from the Dockerfile (services, their migrations, the gateway).</summary>
+        /// <summary>The services built from a Dockerfile (services, their migrations, the gateway).</summary>
         public IEnumerable<KeyValuePair<string, Service>> DotnetServices => Services.Where(s => Builds.ContainsKey(s.Key));
 
         public Service? Service(string name) => Services.GetValueOrDefault(name);
@@ -367,10 +465,12 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
             var builds = new Dictionary<string, Build>();
             foreach (var (name, service) in services)
                 if (service.Mapping("build") is { } build)
-                    builds[name] = new Build(
-                        (build.GetValueOrDefault("context") as YamlScalarNode)?.Value ?? ".",
-                        (build.GetValueOrDefault("dockerfile") as YamlScalarNode)?.Value ?? "Dockerfile",
-                        build.GetValueOrDefault("args") is YamlMappingNode args && Flatten(args).GetValueOrDefault("PROJECT") is YamlScalarNode p ? p.Value : null);
+                {
+                    var context = (build.GetValueOrDefault("context") as YamlScalarNode)?.Value ?? ".";
+                    var dockerfile = Relative(Path.Combine(Path.GetDirectoryName(path)!, context, (build.GetValueOrDefault("dockerfile") as YamlScalarNode)?.Value ?? "Dockerfile"));
+                    var project = File.Exists(Path.Combine(Root, dockerfile)) ? Dockerfile.Load(dockerfile).PublishedProject : null;
+                    builds[name] = new Build(context, dockerfile, project is null ? null : Path.GetDirectoryName(project));
+                }
             var volumes = root.GetValueOrDefault("volumes") is YamlMappingNode v ? Flatten(v).Keys.ToHashSet() : [];
             return new Compose { Services = services, Builds = builds, Volumes = volumes };
         }
@@ -391,5 +491,60 @@ public sealed class DockerComposeTests(ITestOutputHelper output)
             }
             return result;
         }
+    }
+
+    // --- a small reading of a Dockerfile --------------------------------------------------------------------------------
+
+    private sealed record Instruction(string Keyword, string Arguments);
+
+    /// <summary>The instructions of a Dockerfile: comments dropped, continuation lines joined.</summary>
+    private sealed class Dockerfile(string name, List<Instruction> instructions)
+    {
+        /// <summary>The repository-relative path.</summary>
+        public string Name => name;
+
+        public List<Instruction> Instructions => instructions;
+
+        public static Dockerfile Load(string name)
+        {
+            var instructions = new List<Instruction>();
+            var current = "";
+            foreach (var line in File.ReadLines(Path.Combine(Root, name)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+            {
+                current += line.EndsWith('\\') ? line[..^1] + " " : line;
+                if (line.EndsWith('\\'))
+                    continue;
+                var parts = current.Split(' ', 2);
+                instructions.Add(new Instruction(parts[0].ToUpperInvariant(), parts.Length > 1 ? parts[1].Trim() : ""));
+                current = "";
+            }
+            return new Dockerfile(name, instructions);
+        }
+
+        /// <summary>The arguments of every instruction of a kind (FROM, USER, ...).</summary>
+        public IEnumerable<string> All(string keyword) => instructions.Where(i => i.Keyword == keyword).Select(i => i.Arguments);
+
+        public string? Arg(string arg) => All("ARG").Select(a => a.Split('=', 2)).FirstOrDefault(a => a[0] == arg) is [_, var value] ? value : null;
+
+        /// <summary>The environment of the image: the ENV of the last stage.</summary>
+        public Dictionary<string, string> Env => instructions.Skip(instructions.FindLastIndex(i => i.Keyword == "FROM"))
+            .Where(i => i.Keyword == "ENV").SelectMany(e => Regex.Matches(e.Arguments, @"(\S+)=(\S+)"))
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+        /// <summary>Every source of a COPY from the build context (not from another stage), with the COPY's position.</summary>
+        public IEnumerable<(int Index, string Source)> ContextCopies => instructions
+            .Select((instruction, index) => (instruction, index))
+            .Where(c => c.instruction.Keyword == "COPY")
+            .Select(c => (c.index, Words: c.instruction.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(c => !c.Words.Any(w => w.StartsWith("--from=")))
+            .SelectMany(c => c.Words.Where(w => !w.StartsWith("--")).SkipLast(1).Select(source => (c.index, source)));
+
+        /// <summary>The position of the first RUN of <c>dotnet {verb} {project}</c>; -1 if there is none.</summary>
+        public int IndexOfDotnet(string verb, string project) =>
+            instructions.FindIndex(i => i.Keyword == "RUN" && Regex.IsMatch(i.Arguments, $@"\bdotnet {verb} {Regex.Escape(project)}(\s|;|$)"));
+
+        /// <summary>The project of <c>dotnet publish</c>.</summary>
+        public string? PublishedProject =>
+            All("RUN").Select(r => Regex.Match(r, @"\bdotnet publish (\S+\.csproj)")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
     }
 }
