@@ -14,13 +14,15 @@
 # 3. helm/tools/schema (Node): every document against the Kubernetes JSON schemas of kubernetes-models
 #    (generated from the Kubernetes OpenAPI: required fields, types, formats).
 #
+# Every scenario's values are first validated against values.schema.json (as Helm does), and each file in
+# invalid-values/ must be refused with the message its "# expect:" line names.
 # Scenarios: default values; ci/external-documenten-values.yaml (Documenten replaced by a vendor's URL);
 # ci/external-notificaties-values.yaml (Notificaties replaced: the services post notifications over HTTP);
 # ci/external-autorisaties-values.yaml (Autorisaties replaced: applicaties from its standard API);
 # ci/full-values.yaml (every optional feature on); default values as an upgrade of a release with a long name.
 #
 # Missing tools are installed as deploy/local/infra.sh installs packages (apt-get, as root; Debian's golang-go,
-# golang-github-masterminds-sprig-dev, golang-k8s-sigs-yaml-dev; the npm package kubernetes-models; the NuGet
+# golang-github-masterminds-sprig-dev, golang-k8s-sigs-yaml-dev, golang-github-xeipuuv-gojsonschema-dev; the npm package kubernetes-models; the NuGet
 # package KubernetesClient). When that cannot be done, the step is skipped with a message.
 # Exit status: 0 all verified; 1 a check failed; 3 a step was skipped (nothing failed).
 # Environment: HELM_VALIDATE_INSTALL=0 never installs (skips instead).
@@ -50,7 +52,8 @@ status_render=skipped status_check=skipped status_schema=skipped
 # --- tools ------------------------------------------------------------------------------------------------
 gocode=/usr/share/gocode/src
 go_ready() {
-  command -v go >/dev/null && [[ -d $gocode/github.com/Masterminds/sprig && -d $gocode/sigs.k8s.io/yaml && -d $gocode/github.com/Masterminds/semver ]]
+  command -v go >/dev/null && [[ -d $gocode/github.com/Masterminds/sprig && -d $gocode/sigs.k8s.io/yaml && -d $gocode/github.com/Masterminds/semver \
+    && -d $gocode/github.com/xeipuuv/gojsonschema ]]
 }
 apt_install() {   # apt_install PKG... — as deploy/local/infra.sh does; false when it cannot
   [[ ${HELM_VALIDATE_INSTALL:-1} != 0 ]] || return 1
@@ -64,7 +67,7 @@ apt_install() {   # apt_install PKG... — as deploy/local/infra.sh does; false 
   fi
 }
 if ! go_ready; then
-  apt_install golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev || true
+  apt_install golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev golang-github-xeipuuv-gojsonschema-dev || true
 fi
 
 # --- 1. render ----------------------------------------------------------------------------------------------
@@ -95,12 +98,25 @@ if go_ready; then
         status_render=failed
       fi
     done
+    # values.schema.json, as Helm applies it: each file in invalid-values/ must be refused with its "# expect:" message.
+    for f in "$here"/invalid-values/*.yaml; do
+      expect=$(sed -n 's/^# expect: //p' "$f")
+      if "$work/render" -chart "$chart" -f "$f" >"$out/invalid-$(basename "$f" .yaml).txt" 2>&1; then
+        log "FAIL: $(basename "$f") was accepted; values.schema.json must refuse it"
+        status_render=failed
+      elif ! grep -qF -- "$expect" "$out/invalid-$(basename "$f" .yaml).txt"; then
+        log "FAIL: $(basename "$f") was refused without \"$expect\":"; cat "$out/invalid-$(basename "$f" .yaml).txt" >&2
+        status_render=failed
+      else
+        log "refused $(basename "$f"): $expect"
+      fi
+    done
   else
     log "FAIL: helm/tools/render does not build"
     status_render=failed
   fi
 else
-  log "SKIP: Go with Debian's sprig and sigs.k8s.io/yaml packages is not available (apt-get install golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev)"
+  log "SKIP: Go with Debian's sprig and sigs.k8s.io/yaml packages is not available (apt-get install golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev golang-github-xeipuuv-gojsonschema-dev)"
 fi
 
 # --- 2. strict decode and the chart's rules (C#) -------------------------------------------------------------

@@ -8,8 +8,12 @@
 // win, null deletes a key), .Release/.Chart/.Capabilities/.Template/.Files, the chart's kubeVersion
 // constraint, and Helm's "YAML parse error" check of every rendered document.
 //
-// Not supported (the chart does not use them): subcharts/dependencies, values.schema.json, library
-// charts, --set, toToml, .Files.Glob/AsConfig/AsSecrets, a lookup that sees a cluster.
+// values.schema.json: the coalesced values are validated against it with gojsonschema, the library Helm 3
+// (up to 3.17) validates with, before anything is rendered; a violation fails as in Helm ("values don't meet
+// the specifications of the schema(s) in the following chart(s)").
+//
+// Not supported (the chart does not use them): subcharts/dependencies, library charts, --set, toToml,
+// .Files.Glob/AsConfig/AsSecrets, a lookup that sees a cluster.
 //
 //	render -chart DIR [-f values.yaml ...] [-name openzaak] [-namespace default] [-kube-version 1.30.0]
 //	       [-upgrade] [-format yaml|json] [-notes]
@@ -37,6 +41,7 @@ import (
 
 	"github.com/Masterminds/semver"
 	"github.com/Masterminds/sprig"
+	"github.com/xeipuuv/gojsonschema"
 	"sigs.k8s.io/yaml"
 )
 
@@ -188,6 +193,9 @@ func run(chartDir string, valueFiles []string, releaseName, namespace, kubeVersi
 		}
 		values = coalesce(user, values)
 	}
+	if err := validateValues(chartDir, meta.Name, values); err != nil {
+		return "", err
+	}
 
 	files := Files{}
 	var templates []renderable
@@ -287,6 +295,33 @@ func run(chartDir string, valueFiles []string, releaseName, namespace, kubeVersi
 		}
 	}
 	return out.String(), nil
+}
+
+// validateValues checks the final values against the chart's values.schema.json, as Helm's
+// chartutil.ValidateAgainstSchema does (values as JSON, one line per violation).
+func validateValues(chartDir, chartName string, values map[string]interface{}) error {
+	schema, err := os.ReadFile(filepath.Join(chartDir, "values.schema.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	valuesJSON, err := json.Marshal(values)
+	if err != nil {
+		return err
+	}
+	result, err := gojsonschema.Validate(gojsonschema.NewBytesLoader(schema), gojsonschema.NewBytesLoader(valuesJSON))
+	if err != nil {
+		return fmt.Errorf("values.schema.json: %w", err)
+	}
+	if result.Valid() {
+		return nil
+	}
+	var msg strings.Builder
+	for _, e := range result.Errors() {
+		fmt.Fprintf(&msg, "- %s\n", e)
+	}
+	return fmt.Errorf("values don't meet the specifications of the schema(s) in the following chart(s):\n%s:\n%s", chartName, msg.String())
 }
 
 func readValues(file string) (map[string]interface{}, error) {
