@@ -20,8 +20,6 @@ public static class BesluitenScopes
 public static class BesluitenKanaal
 {
     public const string Naam = "besluiten";
-
-    public static readonly string[] Kenmerken = ["verantwoordelijkeOrganisatie", "besluittype"];
 }
 
 /// <summary>Settings of the Besluiten service (section <c>Besluiten</c>).</summary>

@@ -29,8 +29,6 @@ public static class DocumentenScopes
 public static class DocumentenKanaal
 {
     public const string Naam = "documenten";
-
-    public static readonly string[] Kenmerken = ["bronorganisatie", "informatieobjecttype", "vertrouwelijkheidaanduiding"];
 }
 
 /// <summary>Settings of the Documenten service (section <c>Documenten</c>).</summary>
