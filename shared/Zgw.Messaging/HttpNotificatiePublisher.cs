@@ -50,7 +50,15 @@ public sealed class HttpNotificatiePublisher(
         // Serialized again rather than sent as stored: jsonb keeps the keys in its own order.
         using var request = Request(HttpMethod.Post, "/notificaties", Json(message));
         request.Headers.Add(ZgwHeaders.MessageId, row.Id.ToString());
-        await SendAsync(request, cancellationToken);
+        try
+        {
+            (await SendAsync(request, cancellationToken)).Dispose();
+        }
+        catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            _registered.TryRemove(message.Kanaal, out _); // e.g. the kanaal was removed there: check it again next time
+            throw;
+        }
     }
 
     /// <summary>N1: <c>GET /kanaal?naam=…</c>, and <c>POST /kanaal</c> with the kenmerken we send when it is not there.</summary>

@@ -150,6 +150,25 @@ public sealed class HttpNotificatieTransportTests(PostgresDatabase database) : I
         Assert.Single(Calls("POST", "/notificaties"));
     }
 
+    /// <summary>A 400 may mean the kanaal is gone at the vendor (N1 "if absent"): the next attempt checks and registers it again.</summary>
+    [Fact]
+    public async Task N1_KanaalRemovedAtTheVendor_IsRegisteredAgainAfterA400()
+    {
+        KanaalAt("zaken", exists: true);
+        Answers(notificaties: 400);
+        await using var app = await StartServiceAsync("http_relay_gone");
+        await WriteAsync(app, Message("zaken", "https://zgw.example.nl/zaken/api/v1/zaken/1", "https://zgw.example.nl/zaken/api/v1/zaken/1"));
+        await WaitUntil(async () => (await OutboxState("http_relay_gone")).MaxAttempts >= 1);
+
+        _nrc.ResetMappings();
+        KanaalAt("zaken", exists: false);
+        Answers(notificaties: 200);
+        await WaitUntil(async () => (await OutboxState("http_relay_gone")).Unpublished == 0);
+
+        Assert.Single(Calls("POST", "/kanaal"));
+        Assert.True(Calls("GET", "/kanaal").Count() >= 2);
+    }
+
     [Fact]
     public async Task NotificatiesFailing_RowsWaitWithTheirError_AndAllGoOutInOrderOnceItAnswers()
     {
