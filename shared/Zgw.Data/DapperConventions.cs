@@ -53,3 +53,14 @@ public static class DapperConventions
         };
     }
 }
+
+/// <summary>Dapper parameters built in one expression.</summary>
+public static class DynamicParametersExtensions
+{
+    /// <summary>Adds <paramref name="name"/> with <paramref name="value"/> and returns the same parameters.</summary>
+    public static DynamicParameters Also(this DynamicParameters parameters, string name, object? value)
+    {
+        parameters.Add(name, value);
+        return parameters;
+    }
+}

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;
 using WireMock.Server;
-using Zaken.Api.Resources.Zaakinformatieobject;
 using Zgw.Api.References;
+using Zgw.Service.Mirrors;
 using Zgw.ServiceDefaults;
 using WmResponse = WireMock.ResponseBuilders.Response;
 
@@ -22,7 +22,7 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
 
     public void Dispose() => _drc.Stop();
 
-    private DocumentenClient Client() => new(
+    private ObjectinformatieobjectClient Client() => new(new SiblingJson(
         new Factory(),
         new SiblingCalls(
             Options.Create(new ZgwOptions
@@ -32,7 +32,7 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
             }),
             Options.Create(new ServiceIdentityOptions { ClientId = "openzaak-zaken", Secret = "geheim" }),
             TimeProvider.System),
-        NullLogger<DocumentenClient>.Instance);
+        NullLogger<SiblingJson>.Instance, "test"));
 
     private sealed class Factory : IHttpClientFactory
     {
@@ -44,7 +44,7 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
     [InlineData("https://drc.example.nl/api/enkelvoudiginformatieobjecten/1", "https://drc.example.nl/api")]
     [InlineData("https://drc.example.nl/api/besluiten/1", null)]
     public void Zrc005_TheDocumentenRoot_IsEverythingBeforeEnkelvoudiginformatieobjecten(string document, string? root) =>
-        Assert.Equal(root, DocumentenClient.RootOf(document));
+        Assert.Equal(root, ObjectinformatieobjectClient.RootOf(document));
 
     [Fact]
     public async Task Zrc005_OurOwnDocumentenUrls_GoToTheInternalAddress_WithTheServiceToken()
@@ -53,10 +53,10 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
         _drc.Given(Request.Create().WithPath("/documenten/api/v1/objectinformatieobjecten").UsingPost())
             .RespondWith(WmResponse.Create().WithStatusCode(201).WithBodyAsJson(new { url = PublicBase + "/documenten/api/v1/objectinformatieobjecten/9" }));
 
-        var outcome = await Client().CreateAsync(document, ZaakUrl, CancellationToken.None);
+        var outcome = await Client().CreateAsync(document, ZaakUrl, "zaak", CancellationToken.None);
 
         Assert.True(outcome.Ok, outcome.Reason);
-        Assert.Equal(PublicBase + "/documenten/api/v1/objectinformatieobjecten/9", outcome.OioUrl);
+        Assert.Equal(PublicBase + "/documenten/api/v1/objectinformatieobjecten/9", outcome.Url);
         var request = Assert.Single(_drc.LogEntries).RequestMessage;
         Assert.StartsWith("Bearer ", request.Headers!["Authorization"].Single());
         var body = JsonNode.Parse(request.Body!)!;
@@ -77,7 +77,7 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
         _drc.Given(Request.Create().WithPath("/api/objectinformatieobjecten").UsingGet())
             .RespondWith(WmResponse.Create().WithStatusCode(200).WithBodyAsJson(Array.Empty<object>()));
 
-        var refused = await Client().CreateAsync(document, ZaakUrl, CancellationToken.None);
+        var refused = await Client().CreateAsync(document, ZaakUrl, "zaak", CancellationToken.None);
         Assert.False(refused.Ok);
         Assert.Contains("inconsistent-relation", refused.Reason);
         Assert.Contains("Geen relatie in de bron.", refused.Reason);
@@ -91,9 +91,9 @@ public sealed class ZaakinformatieobjectDocumentenClientTests : IDisposable
                 new { url = _drc.Url + "/api/objectinformatieobjecten/7", informatieobject = document, @object = ZaakUrl, objectType = "zaak" },
             }));
 
-        var existing = await Client().CreateAsync(document, ZaakUrl, CancellationToken.None);
+        var existing = await Client().CreateAsync(document, ZaakUrl, "zaak", CancellationToken.None);
         Assert.True(existing.Ok, existing.Reason);
-        Assert.Equal(_drc.Url + "/api/objectinformatieobjecten/7", existing.OioUrl);
+        Assert.Equal(_drc.Url + "/api/objectinformatieobjecten/7", existing.Url);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Zgw.Api.Problems;
 using Zgw.Api.Query;
 using Zgw.Data;
 using Zgw.Data.AuditTrail;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluit;
 
@@ -23,9 +24,7 @@ public static class BesluitEndpoints
 
     public static IServiceCollection AddBesluitResource(this IServiceCollection services)
     {
-        services.AddSingleton<ZakenClient>();
-        services.AddSingleton<BesluitMirror>();
-        services.AddHostedService<BesluitenReconciler>();
+        BesluitMirror.Register(services);
         return services;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Zgw.Data;
 using Zgw.Data.AuditTrail;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluit;
 
@@ -28,6 +29,21 @@ public sealed class BesluitMirror(
     IOptions<BesluitenOptions> options,
     ILogger<BesluitMirror> logger)
 {
+    /// <summary>
+    /// The mirror, and the reconciler that every <see cref="BesluitenOptions.ReconcileInterval"/> repairs the half-done
+    /// besluitinformatieobjecten and then the half-done besluiten.
+    /// </summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<ZakenClient>();
+        services.AddSingleton<BesluitMirror>();
+        MirrorReconciler.Add(services, sp => sp.GetRequiredService<IOptions<BesluitenOptions>>().Value.ReconcileInterval, async (sp, ct) =>
+        {
+            await sp.GetRequiredService<BesluitinformatieobjectMirror>().ReconcileAsync(ct);
+            await sp.GetRequiredService<BesluitMirror>().ReconcileAsync(ct);
+        });
+    }
+
     /// <summary>Step 2 of a create with a zaak: the zaakbesluit, then <c>done</c> + audit + notification, or the besluit removed and a 400.</summary>
     public async Task<BesluitRow> FinishCreateAsync(long id, HttpContext ctx)
     {
@@ -110,21 +126,7 @@ public sealed class BesluitMirror(
         await using (var c = await db.OpenAsync(ct))
             candidates = (await c.QueryAsync<long>(
                 "SELECT id FROM besluit WHERE mirror <> 'done' AND mirror_since < @cutoff ORDER BY mirror_since LIMIT 100", new { cutoff })).ToList();
-        var handled = 0;
-        foreach (var id in candidates)
-        {
-            ct.ThrowIfCancellationRequested();
-            try
-            {
-                if (await ReconcileOneAsync(id, cutoff, ct))
-                    handled++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Reconciling besluit {Id} failed; retried in the next round", id);
-            }
-        }
-        return handled;
+        return await MirrorReconciler.EachAsync(candidates, "besluit", logger, id => ReconcileOneAsync(id, cutoff, ct), ct);
     }
 
     private async Task<bool> ReconcileOneAsync(long id, DateTimeOffset cutoff, CancellationToken ct)
@@ -179,31 +181,5 @@ public sealed class BesluitMirror(
         var json = done.ToJson(urls);
         await events.RecordAsync(c, tx, ctx, done.ToRef(), BesluitMapping.Resource, json["url"]!.GetValue<string>(), AuditActie.Create, null, json);
         return done;
-    }
-}
-
-/// <summary>Runs the reconcilers of besluiten and besluitinformatieobjecten every <see cref="BesluitenOptions.ReconcileInterval"/>.</summary>
-public sealed class BesluitenReconciler(BesluitMirror besluiten, BesluitinformatieobjectMirror informatieobjecten, IOptions<BesluitenOptions> options,
-    TimeProvider time, ILogger<BesluitenReconciler> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.ReconcileInterval, time, stoppingToken);
-                await informatieobjecten.ReconcileAsync(stoppingToken);
-                await besluiten.ReconcileAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Reconciling besluiten failed; retried in the next round");
-            }
-        }
     }
 }

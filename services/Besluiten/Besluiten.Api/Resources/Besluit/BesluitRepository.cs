@@ -2,6 +2,7 @@ using Besluiten.Api.Resources.Common;
 using Dapper;
 using Npgsql;
 using Zgw.Api.Query;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluit;
 

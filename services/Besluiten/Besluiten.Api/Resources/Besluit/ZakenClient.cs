@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Besluiten.Api.Resources.Common;
+using Zgw.Api.References;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluit;
 

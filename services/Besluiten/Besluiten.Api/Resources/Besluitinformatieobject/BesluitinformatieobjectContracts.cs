@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Besluiten.Api.Resources.Common;
 using Zgw.Api.Http;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluitinformatieobject;
 
@@ -17,7 +18,7 @@ public sealed record BesluitinformatieobjectRequest(string? Informatieobject, st
 }
 
 /// <summary>A stored besluitinformatieobject with the uuid of its besluit.</summary>
-public sealed class BesluitinformatieobjectRow
+public sealed class BesluitinformatieobjectRow : IMirroredInformatieobjectRow
 {
     public long Id { get; init; }
     public Guid Uuid { get; init; }

@@ -8,6 +8,7 @@ using Zgw.Api.Http;
 using Zgw.Api.Problems;
 using Zgw.Api.Query;
 using Zgw.Data;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluitinformatieobject;
 
@@ -24,7 +25,7 @@ public static class BesluitinformatieobjectEndpoints
     public static IServiceCollection AddBesluitinformatieobjectResource(this IServiceCollection services)
     {
         services.AddSingleton<BesluitinformatieobjectRepository>();
-        services.AddSingleton<DocumentenClient>();
+        services.AddSingleton<ObjectinformatieobjectClient>();
         services.AddSingleton<BesluitinformatieobjectMirror>();
         return services;
     }

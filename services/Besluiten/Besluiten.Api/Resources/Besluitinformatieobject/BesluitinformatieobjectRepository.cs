@@ -2,6 +2,7 @@ using Besluiten.Api.Resources.Common;
 using Dapper;
 using Npgsql;
 using Zgw.Api.Query;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluitinformatieobject;
 
@@ -76,4 +77,25 @@ public sealed class BesluitinformatieobjectRepository(BesluitenUrls urls)
 
     public static Task DeleteAsync(NpgsqlConnection c, NpgsqlTransaction? tx, long id) =>
         c.ExecuteAsync("DELETE FROM besluitinformatieobject WHERE id = @id", new { id }, tx);
+
+    /// <summary>
+    /// For the reconciler: the rows half-done since before <paramref name="cutoff"/>, oldest first; rows of a besluit being
+    /// destroyed are left to the besluit.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> HalfDoneAsync(NpgsqlConnection c, DateTimeOffset cutoff) =>
+        (await c.QueryAsync<long>("""
+            SELECT bio.id FROM besluitinformatieobject bio JOIN besluit b ON b.id = bio.besluit_id
+            WHERE bio.mirror <> 'done' AND bio.mirror_since < @cutoff AND b.mirror = 'done'
+            ORDER BY bio.mirror_since LIMIT 100
+            """, new { cutoff })).ToList();
+
+    /// <summary>For the reconciler: the row when it is still half-done since before <paramref name="cutoff"/> and no one else holds it.</summary>
+    public static Task<BesluitinformatieobjectRow?> ClaimHalfDoneAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, DateTimeOffset cutoff) =>
+        c.QuerySingleOrDefaultAsync<BesluitinformatieobjectRow?>(
+            $"""
+            SELECT {Columns}
+            FROM {From}
+            WHERE bio.id = @id AND bio.mirror <> 'done' AND bio.mirror_since < @cutoff
+            FOR UPDATE OF bio SKIP LOCKED
+            """, new { id, cutoff }, tx);
 }

@@ -1,6 +1,7 @@
 using Besluiten.Api.Resources.Common;
 using Npgsql;
 using Zgw.Api.Problems;
+using Zgw.Service.Mirrors;
 
 namespace Besluiten.Api.Resources.Besluitinformatieobject;
 
@@ -10,7 +11,7 @@ public static class BesluitinformatieobjectRules
     /// <summary>brc-005: the mirror needs the Documenten API root, derived from an enkelvoudiginformatieobject URL.</summary>
     public static void Brc005_IsEnkelvoudigInformatieobject(string informatieobject)
     {
-        if (DocumentenClient.RootOf(informatieobject) is null)
+        if (ObjectinformatieobjectClient.RootOf(informatieobject) is null)
             throw ZgwException.Validation("informatieobject", ZgwCodes.InvalidResource,
                 "De URL verwijst niet naar een enkelvoudiginformatieobject van een Documenten API.");
     }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zgw.Api.Auth;
-using Zgw.Api.Problems;
 using Zgw.Api.Query;
 using Zgw.Api.References;
 
@@ -66,7 +64,7 @@ public sealed class BesluitExpander(UrlResolver resolver)
             foreach (var item in items)
             {
                 var url = item[Besluit]?.GetValue<string>();
-                Expansion(item)[Besluit] = url is not null && rendered.TryGetValue(url, out var b) ? b.DeepClone() : new JsonObject();
+                Expansion.Of(item)[Besluit] = url is not null && rendered.TryGetValue(url, out var b) ? b.DeepClone() : new JsonObject();
             }
         }
     }
@@ -74,39 +72,12 @@ public sealed class BesluitExpander(UrlResolver resolver)
     private async Task ExpandRemoteAsync(IReadOnlyList<JsonObject> objects, string field, Func<JsonObject, bool> mayRead, CancellationToken ct)
     {
         var urls = objects.Select(o => Text(o, field)).OfType<string>().Where(u => u.Length > 0).Distinct().ToList();
-        var fetched = await FetchAsync(field, urls, ct);
+        var fetched = await Expansion.FetchAsync(resolver, field, urls, ct);
         foreach (var o in objects)
         {
             var url = Text(o, field);
-            Expansion(o)[field] = url is not null && fetched.TryGetValue(url, out var value) && mayRead(value) ? value.DeepClone() : null;
+            Expansion.Of(o)[field] = url is not null && fetched.TryGetValue(url, out var value) && mayRead(value) ? value.DeepClone() : null;
         }
-    }
-
-    private static JsonObject Expansion(JsonObject o)
-    {
-        if (o["_expand"] is JsonObject existing)
-            return existing;
-        var expand = new JsonObject();
-        o["_expand"] = expand;
-        return expand;
-    }
-
-    private async Task<Dictionary<string, JsonObject>> FetchAsync(string field, IReadOnlyList<string> urls, CancellationToken ct)
-    {
-        var results = await Task.WhenAll(urls.Select(async url =>
-        {
-            try
-            {
-                var json = await resolver.ResolveAsync(field, url, [], ct);
-                return (Url: url, Object: JsonNode.Parse(json.GetRawText()) as JsonObject);
-            }
-            catch (Exception e) when (e is ZgwException or JsonException)
-            {
-                // an object of another API that cannot be fetched now is left out of _expand; the URL stays in the body
-                return (Url: url, Object: null);
-            }
-        }));
-        return results.Where(r => r.Object is not null).ToDictionary(r => r.Url, r => r.Object!);
     }
 
     private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -1,3 +1,5 @@
+using Zgw.Api.References;
+
 namespace Besluiten.Api.Resources.Common;
 
 public static class BesluitenCommon
@@ -9,8 +11,8 @@ public static class BesluitenCommon
         services.AddSingleton<BesluitenCatalogi>();
         services.AddSingleton<BesluitEvents>();
         services.AddSingleton<BesluitExpander>();
-        services.AddSingleton<SiblingJson>();
-        SiblingJson.Register(services);
+        // the mirror calls to the Zaken and Documenten APIs (brc-005, brc-006), settings Besluiten:Mirror:Resilience
+        SiblingJson.Add(services, "besluiten-mirror", "Besluiten:Mirror:Resilience");
         return services;
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Zgw.Api.Problems;
 using Zgw.Api.Query;
 using Zgw.Api.References;
 
@@ -33,39 +31,12 @@ public sealed class DocumentExpander(UrlResolver resolver)
         if (tree.Has(Informatieobjecttype))
         {
             var urls = documenten.Select(d => d[Informatieobjecttype]?.GetValue<string>()).OfType<string>().Distinct().ToList();
-            var fetched = await FetchAsync(Informatieobjecttype, urls, ct);
+            var fetched = await Expansion.FetchAsync(resolver, Informatieobjecttype, urls, ct);
             foreach (var document in documenten)
             {
                 var url = document[Informatieobjecttype]?.GetValue<string>();
-                Expansion(document)[Informatieobjecttype] = url is not null && fetched.TryGetValue(url, out var type) ? type.DeepClone() : null;
+                Expansion.Of(document)[Informatieobjecttype] = url is not null && fetched.TryGetValue(url, out var type) ? type.DeepClone() : null;
             }
         }
-    }
-
-    private static JsonObject Expansion(JsonObject document)
-    {
-        if (document["_expand"] is JsonObject existing)
-            return existing;
-        var expand = new JsonObject();
-        document["_expand"] = expand;
-        return expand;
-    }
-
-    private async Task<Dictionary<string, JsonObject>> FetchAsync(string field, IReadOnlyList<string> urls, CancellationToken ct)
-    {
-        var results = await Task.WhenAll(urls.Select(async url =>
-        {
-            try
-            {
-                var json = await resolver.ResolveAsync(field, url, [], ct);
-                return (Url: url, Object: JsonNode.Parse(json.GetRawText()) as JsonObject);
-            }
-            catch (Exception e) when (e is ZgwException or JsonException)
-            {
-                // an object of another API that cannot be fetched now is left out of _expand; the URL stays in the body
-                return (Url: url, Object: null);
-            }
-        }));
-        return results.Where(r => r.Object is not null).ToDictionary(r => r.Url, r => r.Object!);
     }
 }

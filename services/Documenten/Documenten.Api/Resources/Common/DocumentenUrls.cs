@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Options;
 using Zgw.Api.Problems;
+using Zgw.Api.References;
 using Zgw.ServiceDefaults;
 
 namespace Documenten.Api.Resources.Common;
 
 /// <summary>Absolute URLs of our resources under the public base, and the way back from a document URL to its uuid.</summary>
-public sealed class DocumentenUrls(IOptions<ZgwOptions> zgw)
+public sealed class DocumentenUrls(IOptions<ZgwOptions> zgw) : ApiUrls(zgw.Value.PublicApiRoot(DocumentenService.Component))
 {
     public const string Documenten = "enkelvoudiginformatieobjecten";
-
-    public string Root { get; } = zgw.Value.PublicApiRoot(DocumentenService.Component);
 
     /// <summary>The enkelvoudiginformatieobject (the hoofdObject of every notification and audit record).</summary>
     public string Document(Guid uuid) => $"{Root}/{Documenten}/{uuid}";
@@ -21,18 +20,6 @@ public sealed class DocumentenUrls(IOptions<ZgwOptions> zgw)
     public string Download(Guid uuid, int versie) => $"{Download(uuid)}?versie={versie}";
 
     public string Bestandsdeel(Guid uuid) => Of("bestandsdelen", uuid);
-
-    /// <summary>A top-level resource: <c>Of("gebruiksrechten", uuid)</c>.</summary>
-    public string Of(string collection, Guid uuid) => $"{Root}/{collection}/{uuid}";
-
-    /// <summary>The uuid of <paramref name="url"/> when it is a URL of <paramref name="collection"/> in this API, else null.</summary>
-    public Guid? UuidOf(string collection, string? url)
-    {
-        var prefix = $"{Root}/{collection}/";
-        if (url is null || !url.StartsWith(prefix, StringComparison.Ordinal))
-            return null;
-        return Guid.TryParse(url.AsSpan(prefix.Length).TrimEnd('/'), out var uuid) ? uuid : null;
-    }
 
     /// <summary>
     /// The uuid of the document a request body points at in <paramref name="field"/> (gebruiksrechten, objectinformatieobject,

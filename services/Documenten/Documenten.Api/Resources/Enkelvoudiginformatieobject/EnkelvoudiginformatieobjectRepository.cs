@@ -134,15 +134,6 @@ public sealed class EnkelvoudiginformatieobjectRepository(ZgwDatabase database)
         c.ExecuteAsync("DELETE FROM enkelvoudiginformatieobject WHERE id = @id", new { id }, tx);
 }
 
-internal static class DynamicParametersExtensions
-{
-    public static DynamicParameters Also(this DynamicParameters parameters, string name, object? value)
-    {
-        parameters.Add(name, value);
-        return parameters;
-    }
-}
-
 /// <summary>The column values of the document row (its current state).</summary>
 public sealed class DocumentValues
 {

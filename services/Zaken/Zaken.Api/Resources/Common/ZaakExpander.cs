@@ -1,9 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 using Zgw.Api.Auth;
-using Zgw.Api.Problems;
 using Zgw.Api.Query;
 using Zgw.Api.References;
 
@@ -53,14 +51,13 @@ public sealed class ZaakExpander(IEnumerable<IZaakResourceRenderer> renderers, U
             var perObject = objects.Select(o => (Object: o, Urls: UrlsOf(o[name]))).ToList();
             var all = perObject.SelectMany(p => p.Urls).Distinct().ToList();
             var fetched = target is null
-                ? await FetchRemoteAsync(name, all, ctx.RequestAborted)
+                ? await Expansion.FetchAsync(resolver, name, all, ctx.RequestAborted)
                 : await RenderLocalAsync(c, ctx, target, all);
             if (target is not null && !subtree.IsEmpty)
                 await ExpandLevelAsync(c, ctx, target, fetched.Values.ToList(), subtree);
             foreach (var (o, list) in perObject)
             {
-                var expand = o["_expand"] as JsonObject ?? new JsonObject();
-                o["_expand"] = expand;
+                var expand = Expansion.Of(o);
                 var isArray = o[name] is JsonArray;
                 if (isArray)
                     expand[name] = new JsonArray(list.Where(fetched.ContainsKey).Select(u => (JsonNode)fetched[u].DeepClone()).ToArray());
@@ -103,28 +100,6 @@ public sealed class ZaakExpander(IEnumerable<IZaakResourceRenderer> renderers, U
             return null;
         var last = url.TrimEnd('/').Split('/')[^1];
         return Guid.TryParse(last, out var uuid) ? uuid : null;
-    }
-
-    private async Task<Dictionary<string, JsonObject>> FetchRemoteAsync(string field, List<string> all, CancellationToken ct)
-    {
-        var result = new Dictionary<string, JsonObject>();
-        foreach (var url in all)
-        {
-            try
-            {
-                var json = await resolver.ResolveAsync(field, url, [], ct);
-                if (JsonNode.Parse(json.GetRawText()) is JsonObject o)
-                    result[url] = o;
-            }
-            catch (ZgwException)
-            {
-                // an object of another API that cannot be fetched now is left out of _expand; the URL stays in the body
-            }
-            catch (JsonException)
-            {
-            }
-        }
-        return result;
     }
 
     private static Dictionary<string, IReadOnlyCollection<string>> BuildAllowed()

@@ -183,15 +183,6 @@ public sealed class ZaakRepository(ZgwDatabase database, ZakenUrls urls) : IZaak
         (await c.QueryAsync<string>("SELECT informatieobject FROM zaakinformatieobject WHERE zaak_id = @id AND mirror = 'done'", new { id })).ToList();
 }
 
-internal static class DynamicParametersExtensions
-{
-    public static DynamicParameters Also(this DynamicParameters parameters, string name, object? value)
-    {
-        parameters.Add(name, value);
-        return parameters;
-    }
-}
-
 /// <summary>The column values of a zaak write.</summary>
 public sealed class ZaakValues
 {

@@ -1,11 +1,9 @@
-using Zgw.Service;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Zaken.Api.Resources.Common;
-using Zgw.Api.Auth;
 using Zgw.Api.Http;
+using Zgw.Service.Mirrors;
 using Zgw.ServiceDefaults;
 
 namespace Zaken.Api.Resources.Zaakinformatieobject;
@@ -38,7 +36,7 @@ public sealed record ZaakinformatieobjectGegevens(string Titel, string Beschrijv
 }
 
 /// <summary>A stored zaakinformatieobject with the uuid of its zaak.</summary>
-public sealed class ZaakinformatieobjectRow
+public sealed class ZaakinformatieobjectRow : IMirroredInformatieobjectRow
 {
     public long Id { get; init; }
     public Guid Uuid { get; init; }
@@ -90,35 +88,4 @@ public static class ZaakinformatieobjectMapping
 
     public static string DateTime(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
-/// Who asked for a write whose mirror is still being finished (column <c>mirror_actor</c>): the reconciler writes the
-/// audit record of a create or delete it completes after a crash in their name.
-/// </summary>
-public sealed record MirrorActor(string ClientId, string Label, string? UserId, string? UserRepresentation, string Toelichting)
-{
-    public static MirrorActor Of(HttpContext ctx)
-    {
-        var caller = ctx.FindZgwCaller();
-        return new MirrorActor(caller?.ClientId ?? "", caller?.Applicatie.Label ?? "", caller?.UserId, caller?.UserRepresentation,
-            ZgwAudit.Toelichting(ctx));
-    }
-
-    public string ToJson() => JsonSerializer.Serialize(this, ZgwJson.Options);
-
-    public static MirrorActor? Parse(string? json) =>
-        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<MirrorActor>(json, ZgwJson.Options);
-
-    /// <summary>A request context that carries this actor as caller, for <see cref="ZaakEvents.RecordAsync"/> outside a request.</summary>
-    public HttpContext ToContext(TimeProvider time)
-    {
-        var ctx = new DefaultHttpContext();
-        if (ClientId.Length > 0)
-            ctx.Features.Set(new ZgwCaller(new ZgwTokenClaims(ClientId, UserId, UserRepresentation, time.GetUtcNow()),
-                new Applicatie(null, [ClientId], Label, false, [])));
-        if (Toelichting.Length > 0)
-            ctx.Request.Headers[ZgwAudit.ToelichtingHeader] = Toelichting;
-        return ctx;
-    }
 }

@@ -8,6 +8,7 @@ using Zgw.Api.Problems;
 using Zgw.Api.Query;
 using Zgw.Data;
 using Zgw.Data.AuditTrail;
+using Zgw.Service.Mirrors;
 
 namespace Zaken.Api.Resources.Zaakinformatieobject;
 
@@ -22,12 +23,8 @@ public static class ZaakinformatieobjectEndpoints
     public static IServiceCollection AddZaakinformatieobjectResource(this IServiceCollection services)
     {
         services.AddSingleton<ZaakinformatieobjectRepository>();
-        services.AddSingleton<DocumentenClient>();
-        services.AddSingleton<ZaakinformatieobjectMirror>();
-        services.AddSingleton<IZaakMirrors>(sp => sp.GetRequiredService<ZaakinformatieobjectMirror>());
-        services.AddHostedService<ZaakinformatieobjectReconciler>();
+        ZaakinformatieobjectMirror.Register(services);
         services.AddSingleton<IZaakResourceRenderer, ZaakinformatieobjectRenderer>();
-        DocumentenClient.Register(services);
         return services;
     }
 

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Zaken.Api.Resources.Common;
 using Zgw.Api.Query;
+using Zgw.Service.Mirrors;
 using Zgw.ServiceDefaults;
 
 namespace Zaken.Api.Resources.Zaakinformatieobject;
@@ -76,6 +77,22 @@ public sealed class ZaakinformatieobjectRepository(ZakenUrls urls)
 
     public static Task DeleteAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id) =>
         c.ExecuteAsync("DELETE FROM zaakinformatieobject WHERE id = @id", new { id }, tx);
+
+    /// <summary>For the reconciler: the rows half-done since before <paramref name="cutoff"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<long>> HalfDoneAsync(NpgsqlConnection c, DateTimeOffset cutoff) =>
+        (await c.QueryAsync<long>(
+            "SELECT id FROM zaakinformatieobject WHERE mirror <> 'done' AND mirror_since < @cutoff ORDER BY mirror_since LIMIT 100",
+            new { cutoff })).ToList();
+
+    /// <summary>For the reconciler: the row when it is still half-done since before <paramref name="cutoff"/> and no one else holds it.</summary>
+    public static Task<ZaakinformatieobjectRow?> ClaimHalfDoneAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, DateTimeOffset cutoff) =>
+        c.QuerySingleOrDefaultAsync<ZaakinformatieobjectRow>(
+            $"""
+            SELECT {Columns}
+            FROM {From}
+            WHERE zio.id = @id AND zio.mirror <> 'done' AND zio.mirror_since < @cutoff
+            FOR UPDATE OF zio SKIP LOCKED
+            """, new { id, cutoff }, tx);
 
     /// <summary>The zaak of a status URL of this API (null when there is no such status).</summary>
     public static Task<long?> ZaakOfStatusAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid statusUuid) =>

@@ -3,6 +3,7 @@ using Npgsql;
 using Zaken.Api.Resources.Common;
 using Zgw.Api.Http;
 using Zgw.Api.Problems;
+using Zgw.Service.Mirrors;
 
 namespace Zaken.Api.Resources.Zaakinformatieobject;
 
@@ -14,7 +15,7 @@ public static class ZaakinformatieobjectRules
     /// <summary>zrc-005: the mirror needs the Documenten API root, derived from an enkelvoudiginformatieobject URL.</summary>
     public static void Zrc005_IsEnkelvoudigInformatieobject(string informatieobject)
     {
-        if (DocumentenClient.RootOf(informatieobject) is null)
+        if (ObjectinformatieobjectClient.RootOf(informatieobject) is null)
             throw ZgwException.Validation("informatieobject", ZgwCodes.InvalidResource,
                 "De URL verwijst niet naar een enkelvoudiginformatieobject van een Documenten API.");
     }

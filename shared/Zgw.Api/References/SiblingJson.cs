@@ -3,30 +3,39 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using Zgw.Api.References;
 using Zgw.ServiceDefaults;
 
-namespace Besluiten.Api.Resources.Common;
+namespace Zgw.Api.References;
 
 /// <summary>
-/// JSON calls to a sibling of the suite for the mirrors (brc-005 Documenten, brc-006 Zaken): URLs under our own public
-/// base go to the owning service's internal address, every call carries this service's token (<c>Zgw:ServiceIdentity</c>)
-/// and goes through the named client <see cref="HttpClientName"/> (timeouts, retries, circuit breaking per host; section
-/// <c>Besluiten:Mirror:Resilience</c>). Never throws for a failing sibling: the result carries the reason.
+/// JSON calls to a sibling of the suite for the mirrors of relations (ARCHITECTURE §11.4; zrc-005, brc-005, brc-006): URLs
+/// under our own public base go to the owning service's internal address, every call carries this service's token
+/// (<c>Zgw:ServiceIdentity</c>, <see cref="SiblingCalls"/>) and goes through the service's named client (timeouts, retries,
+/// circuit breaking per host; <see cref="SiblingHttpClient"/>). Never throws for a failing sibling: the result carries the
+/// reason, in the sibling's own words.
 /// </summary>
-public sealed class SiblingJson(IHttpClientFactory httpClients, SiblingCalls siblings, ILogger<SiblingJson> logger)
+public sealed class SiblingJson(IHttpClientFactory httpClients, SiblingCalls siblings, ILogger<SiblingJson> logger, string httpClientName)
 {
-    public const string HttpClientName = "besluiten-mirror";
-    public const string ResilienceSection = "Besluiten:Mirror:Resilience";
+    /// <summary>
+    /// Registers the calls with the named client <paramref name="httpClientName"/>, whose resilience settings come from
+    /// <paramref name="resilienceSection"/> over the short defaults of <see cref="SiblingHttpClient"/>.
+    /// </summary>
+    public static void Add(IServiceCollection services, string httpClientName, string resilienceSection)
+    {
+        SiblingHttpClient.Add(services, httpClientName, resilienceSection);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SiblingJson>(sp, httpClientName));
+    }
 
     public sealed record Result(HttpStatusCode? Status, JsonNode? Body, string Reason)
     {
         public bool Is(params HttpStatusCode[] codes) => Status is { } s && codes.Contains(s);
     }
 
+    /// <summary>Sends <paramref name="body"/> (when given) to <paramref name="url"/>; <paramref name="api"/> names the sibling in reasons and logs.</summary>
     public async Task<Result> SendAsync(string api, HttpMethod method, string url, JsonNode? body, CancellationToken ct)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
@@ -39,7 +48,7 @@ public sealed class SiblingJson(IHttpClientFactory httpClients, SiblingCalls sib
             request.Content = JsonContent.Create(body, options: ZgwJson.Options);
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+            using var response = await httpClients.CreateClient(httpClientName).SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
             JsonNode? json = null;
             try
@@ -86,11 +95,5 @@ public sealed class SiblingJson(IHttpClientFactory httpClients, SiblingCalls sib
                 return $"De {api} antwoordde HTTP {(int)status}: {detail}";
         }
         return $"De {api} antwoordde HTTP {(int)status}.";
-    }
-
-    /// <summary>The named client: standard resilience with short defaults (a user waits for these calls), per host.</summary>
-    public static void Register(IServiceCollection services)
-    {
-        SiblingHttpClient.Add(services, HttpClientName, ResilienceSection);
     }
 }

@@ -1,13 +1,13 @@
-using Zgw.Service;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Zgw.Api.Auth;
 using Zgw.ServiceDefaults;
 
-namespace Besluiten.Api.Resources.Common;
+namespace Zgw.Service.Mirrors;
 
 /// <summary>
 /// Who asked for a write whose mirror is still being finished (column <c>mirror_actor</c>): the reconciler writes the
-/// audit record of a create or delete it completes after a crash in their name (as the Zaken service does).
+/// audit record of a create or delete it completes after a crash in their name.
 /// </summary>
 public sealed record MirrorActor(string ClientId, string Label, string? UserId, string? UserRepresentation, string Toelichting)
 {
@@ -23,7 +23,7 @@ public sealed record MirrorActor(string ClientId, string Label, string? UserId, 
     public static MirrorActor? Parse(string? json) =>
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<MirrorActor>(json, ZgwJson.Options);
 
-    /// <summary>A request context that carries this actor as caller, for <see cref="BesluitEvents.RecordAsync"/> outside a request.</summary>
+    /// <summary>A request context that carries this actor as caller, for the audit record of a write finished outside a request.</summary>
     public HttpContext ToContext(TimeProvider time)
     {
         var ctx = new DefaultHttpContext();
@@ -35,6 +35,7 @@ public sealed record MirrorActor(string ClientId, string Label, string? UserId, 
         return ctx;
     }
 
+    /// <summary>The context of the actor stored as <paramref name="json"/>; an anonymous one when none was stored.</summary>
     public static HttpContext ContextOf(string? json, TimeProvider time) =>
         (Parse(json) ?? new MirrorActor("", "", null, null, "")).ToContext(time);
 }
