@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Zgw.Testing;
 
 namespace Zaken.Tests.Contract;
 
@@ -163,5 +164,5 @@ internal sealed class ContractWorld
 
     public static string Cut(string text) => text.Length > 600 ? text[..600] + "…" : text;
 
-    private static JsonObject ToJson(object body) => JsonNode.Parse(JsonSerializer.Serialize(body, ZgwTestJson.Options))!.AsObject();
+    private static JsonObject ToJson(object body) => JsonNode.Parse(JsonSerializer.Serialize(body, TestJson.Options))!.AsObject();
 }
