@@ -91,23 +91,15 @@ public sealed class BesluitenApp : IAsyncLifetime
 
     private async Task SeedCatalogiAsync()
     {
-        Catalogus = Url(await CreateAsync("catalogussen", new Dictionary<string, object?>
-        {
-            ["domein"] = Unique()[..5].ToUpperInvariant(), ["rsin"] = "000000000", ["contactpersoonBeheerNaam"] = "Beheerder",
-            ["naam"] = "Besluiten testcatalogus", ["versie"] = "1", ["begindatumVersie"] = "2024-01-01",
-        }));
+        var seed = new CatalogiSeeder(CatalogiClient);
+        Catalogus = await seed.CatalogusAsync("Besluiten testcatalogus");
         var iotNaam = Unique("IOT-");
-        Iot = Url(await CreateAsync("informatieobjecttypen", new Dictionary<string, object?>
-        {
-            ["catalogus"] = Catalogus, ["omschrijving"] = iotNaam, ["vertrouwelijkheidaanduiding"] = "openbaar",
-            ["beginGeldigheid"] = "2024-01-01", ["informatieobjectcategorie"] = "besluit",
-        }));
-        await PublishAsync(Iot);
+        Iot = await seed.InformatieobjecttypeAsync(Catalogus, omschrijving: iotNaam, informatieobjectcategorie: "besluit");
         var btNaam = Unique("BT-");
-        Bt = await BesluittypeAsync(btNaam, [iotNaam], publish: true);
-        Bt2 = await BesluittypeAsync(Unique("BT2-"), [], publish: true);
-        BtConcept = await BesluittypeAsync(Unique("BTC-"), [], publish: false);
-        Zaaktype = Url(await CreateAsync("zaaktypen", new Dictionary<string, object?>
+        Bt = await BesluittypeAsync(seed, btNaam, [iotNaam], publish: true);
+        Bt2 = await BesluittypeAsync(seed, Unique("BT2-"), [], publish: true);
+        BtConcept = await BesluittypeAsync(seed, Unique("BTC-"), [], publish: false);
+        Zaaktype = Url(await seed.CreateAsync("zaaktypen", new Dictionary<string, object?>
         {
             ["identificatie"] = Unique("ZT-"), ["omschrijving"] = "Vergunning", ["vertrouwelijkheidaanduiding"] = "openbaar",
             ["doel"] = "Vergunningen verlenen", ["aanleiding"] = "Een aanvraag", ["indicatieInternOfExtern"] = "extern",
@@ -118,31 +110,22 @@ public sealed class BesluitenApp : IAsyncLifetime
             ["deelzaaktypen"] = Array.Empty<string>(), ["gerelateerdeZaaktypen"] = Array.Empty<object>(),
             ["beginGeldigheid"] = "2024-01-01", ["versiedatum"] = "2024-01-01",
         }));
-        await PublishAsync(Zaaktype);
+        await seed.PublishAsync(Zaaktype);
     }
 
-    private async Task<string> BesluittypeAsync(string omschrijving, string[] informatieobjecttypen, bool publish)
+    private async Task<string> BesluittypeAsync(CatalogiSeeder seed, string omschrijving, string[] informatieobjecttypen, bool publish)
     {
-        var url = Url(await CreateAsync("besluittypen", new Dictionary<string, object?>
+        var url = Url(await seed.CreateAsync("besluittypen", new Dictionary<string, object?>
         {
             ["catalogus"] = Catalogus, ["omschrijving"] = omschrijving, ["besluitcategorie"] = "vergunning", ["reactietermijn"] = "P14D",
             ["publicatieIndicatie"] = false, ["informatieobjecttypen"] = informatieobjecttypen, ["beginGeldigheid"] = "2024-01-01",
         }));
         if (publish)
-            await PublishAsync(url);
+            await seed.PublishAsync(url);
         return url;
     }
 
-    private Task<JsonObject> CreateAsync(string collection, object body) => CatalogiClient().CreateAsync($"/catalogi/api/v1/{collection}", body);
-
-    private async Task PublishAsync(string url)
-    {
-        var response = await CatalogiClient().PostAsync(new Uri(url).AbsolutePath + "/publish", JsonContent.Create(new { }));
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"publish {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    public static string Unique(string prefix = "") => prefix + Guid.NewGuid().ToString("N")[..8];
+    public static string Unique(string prefix = "") => CatalogiSeeder.Unique(prefix);
 
     /// <summary>The settings of a service of this fixture on <paramref name="url"/> (the outbox relay off).</summary>
     private ServiceSettings Settings(string url) => new(Database, PublicBase)

@@ -68,7 +68,7 @@ public sealed class DocumentenApp : IAsyncLifetime
     public string B { get; private set; } = "";
     public string C { get; private set; } = "";
 
-    public CatalogiSeed Seed { get; private set; } = null!;
+    public CatalogiSeeder Seed { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -81,8 +81,8 @@ public sealed class DocumentenApp : IAsyncLifetime
             .AddClient(1, ServiceClient, Secret, heeftAlleAutorisaties: true);
         Catalogi = await ServiceHost.StartAsync<CatalogiMarker>(catalogi);
 
-        Seed = new CatalogiSeed(this);
-        Catalogus = await Seed.CatalogusAsync();
+        Seed = new CatalogiSeeder(CatalogiClient);
+        Catalogus = await Seed.CatalogusAsync("Documenten testcatalogus");
         A = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");
         B = await Seed.InformatieobjecttypeAsync(Catalogus, "zaakvertrouwelijk");
         C = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");

@@ -115,33 +115,12 @@ public sealed class SuiteApp : IAsyncLifetime
     /// <summary>A published zaaktype with a published informatieobjecttype linked to it (zaaktype-informatieobjecttype).</summary>
     private static async Task<(string Zaaktype, string Informatieobjecttype)> SeedAsync(HttpClient catalogi)
     {
-        async Task<string> CreateAsync(string collection, object body)
-        {
-            var response = await catalogi.PostAsJsonAsync($"/catalogi/api/v1/{collection}", body);
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.Created)
-                throw new InvalidOperationException($"POST catalogi {collection}: {(int)response.StatusCode} {text}");
-            return JsonNode.Parse(text)!["url"]!.GetValue<string>();
-        }
-        async Task PublishAsync(string url)
-        {
-            var response = await catalogi.PostAsync(new Uri(url).AbsolutePath + "/publish", JsonContent.Create(new { }));
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"publish {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        var seed = new CatalogiSeeder(() => catalogi);
+        async Task<string> CreateAsync(string collection, object body) => CatalogiSeeder.Url(await seed.CreateAsync(collection, body));
 
-        var catalogus = await CreateAsync("catalogussen", new Dictionary<string, object?>
-        {
-            ["domein"] = "E2E" + Guid.NewGuid().ToString("N")[..2].ToUpperInvariant(), ["rsin"] = "000000000",
-            ["contactpersoonBeheerNaam"] = "Beheerder", ["naam"] = "E2E catalogus", ["versie"] = "1", ["begindatumVersie"] = "2024-01-01",
-        });
-        var omschrijving = "IOT-" + Guid.NewGuid().ToString("N")[..8];
-        var iot = await CreateAsync("informatieobjecttypen", new Dictionary<string, object?>
-        {
-            ["catalogus"] = catalogus, ["omschrijving"] = omschrijving, ["vertrouwelijkheidaanduiding"] = "openbaar",
-            ["beginGeldigheid"] = "2024-01-01", ["informatieobjectcategorie"] = "melding",
-        });
-        await PublishAsync(iot);
+        var catalogus = await seed.CatalogusAsync("E2E catalogus");
+        var omschrijving = CatalogiSeeder.Unique("IOT-");
+        var iot = await seed.InformatieobjecttypeAsync(catalogus, omschrijving: omschrijving);
         var zaaktype = await CreateAsync("zaaktypen", new Dictionary<string, object?>
         {
             ["identificatie"] = "ZT-" + Guid.NewGuid().ToString("N")[..8], ["omschrijving"] = "Melding openbare ruimte",
@@ -154,7 +133,7 @@ public sealed class SuiteApp : IAsyncLifetime
             ["beginGeldigheid"] = "2024-01-01", ["versiedatum"] = "2024-01-01",
         });
         await CreateAsync("zaaktype-informatieobjecttypen", new { zaaktype, informatieobjecttype = omschrijving, volgnummer = 1, richting = "inkomend" });
-        await PublishAsync(zaaktype);
+        await seed.PublishAsync(zaaktype);
         return (zaaktype, iot);
     }
 

@@ -90,7 +90,7 @@ public sealed class ZakenApp : IAsyncLifetime
         Catalogi = await ServiceHost.StartAsync<CatalogiMarker>(catalogi);
 
         Seed = new CatalogiSeed(this);
-        var catalogus = await Seed.CatalogusAsync();
+        var catalogus = await Seed.CatalogusAsync("Zaken testcatalogus");
         A = await Seed.ZaaktypeAsync(catalogus);
         B = await Seed.ZaaktypeAsync(catalogus);
         C = await Seed.ZaaktypeAsync(catalogus);
