@@ -27,17 +27,7 @@ public sealed class EnkelvoudiginformatieobjectLezenTests(DocumentenApp app)
         Assert.Equal(EnkelvoudiginformatieobjectTests.OasVelden, document.Select(p => p.Key).ToArray());
         created.Remove("lock");
         Assert.True(JsonNode.DeepEquals(created, document), $"{created}\n{document}");
-        var etag = response.Headers.ETag!;
-
-        using var head = new HttpRequestMessage(HttpMethod.Head, path);
-        var headResponse = await app.Client().SendAsync(head);
-        Assert.Equal(HttpStatusCode.OK, headResponse.StatusCode);
-        Assert.Equal(etag, headResponse.Headers.ETag);
-        Assert.Empty(await headResponse.Content.ReadAsByteArrayAsync());
-
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
-        conditional.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.NotModified, (await app.Client().SendAsync(conditional)).StatusCode);
+        await ETagAssert.HeadAndNotModifiedAsync(app.Client(), path, response.Headers.ETag!);
     }
 
     [Fact]
