@@ -14,6 +14,18 @@ public sealed class ServiceSettings : Dictionary<string, string>
         this["Database:MigrateOnStartup"] = "true";
         this["Zgw:PublicBaseUrl"] = publicBaseUrl;
     }
+
+    /// <summary>
+    /// A service that calls its sibling <paramref name="sibling"/> (e.g. <c>catalogi</c>) at <paramref name="internalUrl"/>
+    /// with its own identity (<c>Zgw:ServiceIdentity</c>).
+    /// </summary>
+    public ServiceSettings CallingSibling(string sibling, string internalUrl, string clientId, string secret)
+    {
+        this[$"Zgw:Services:{sibling}:InternalUrl"] = internalUrl;
+        this["Zgw:ServiceIdentity:ClientId"] = clientId;
+        this["Zgw:ServiceIdentity:Secret"] = secret;
+        return this;
+    }
 }
 
 /// <summary>The clients a service knows from configuration (<c>Zgw:Clients</c>), written into a settings dictionary.</summary>

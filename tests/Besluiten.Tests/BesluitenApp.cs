@@ -68,10 +68,7 @@ public sealed class BesluitenApp : IAsyncLifetime
         Catalogi = await ServiceHost.StartAsync<CatalogiMarker>(catalogi);
         await SeedCatalogiAsync();
 
-        var settings = Settings(ServiceHost.LocalUrl());
-        settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
-        settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
-        settings["Zgw:ServiceIdentity:Secret"] = Secret;
+        var settings = Settings(ServiceHost.LocalUrl()).CallingSibling("catalogi", CatalogiUrl, ServiceClient, Secret);
         settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
         // the reconciler runs only when a test asks (BesluitMirror.ReconcileAsync), on rows of any age
         settings["Besluiten:ReconcileInterval"] = "01:00:00";

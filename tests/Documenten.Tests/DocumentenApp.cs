@@ -88,10 +88,7 @@ public sealed class DocumentenApp : IAsyncLifetime
         C = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");
 
         DocumentenUrl = ServiceHost.LocalUrl();
-        var settings = Settings(DocumentenUrl);
-        settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
-        settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
-        settings["Zgw:ServiceIdentity:Secret"] = Secret;
+        var settings = Settings(DocumentenUrl).CallingSibling("catalogi", CatalogiUrl, ServiceClient, Secret);
         settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
         settings["Documenten:Storage:Path"] = StoragePath;
         settings["Documenten:BestandsdeelGrootte"] = BestandsdeelGrootte.ToString(System.Globalization.CultureInfo.InvariantCulture);

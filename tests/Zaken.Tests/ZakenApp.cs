@@ -96,10 +96,7 @@ public sealed class ZakenApp : IAsyncLifetime
         C = await Seed.ZaaktypeAsync(catalogus);
 
         ZakenUrl = ServiceHost.LocalUrl();
-        var settings = Settings(ZakenUrl);
-        settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
-        settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
-        settings["Zgw:ServiceIdentity:Secret"] = Secret;
+        var settings = Settings(ZakenUrl).CallingSibling("catalogi", CatalogiUrl, ServiceClient, Secret);
         settings["Zgw:References:AllowedHosts:0"] = new Uri(Documenten.Url!).Authority;
         settings["Zgw:References:AllowedHosts:1"] = selectielijstHost;
         settings["Zaken:ReferentielijstenApiRoot"] = selectielijstUrl + "/referentielijsten/api/v1/";
