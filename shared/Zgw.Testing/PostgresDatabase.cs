@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Dapper;
 using Npgsql;
 using Xunit;
 
@@ -39,6 +41,19 @@ public sealed class PostgresDatabase : IAsyncLifetime
         if (searchPath is not null)
             builder.ConnectionStringBuilder.SearchPath = searchPath;
         return builder.Build();
+    }
+
+    /// <summary>A connection (not yet open) with <paramref name="searchPath"/>, e.g. <c>zaken,public</c>.</summary>
+    public NpgsqlConnection Connect(string searchPath) =>
+        new(new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = searchPath }.ConnectionString);
+
+    /// <summary>The notifications a service wrote to its outbox (found through <paramref name="searchPath"/>) for <paramref name="hoofdObject"/>, oldest first.</summary>
+    public async Task<List<JsonObject>> OutboxNotificationsAsync(string searchPath, string hoofdObject)
+    {
+        await using var connection = Connect(searchPath);
+        var rows = await connection.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE payload ->> 'hoofdObject' = @hoofdObject ORDER BY seq", new { hoofdObject });
+        return rows.Select(r => JsonNode.Parse(r)!.AsObject()).ToList();
     }
 
     private static async Task ExecuteAdminAsync(string sql)

@@ -3,9 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autorisaties.Api;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using Zgw.Testing;
 
 namespace Autorisaties.Tests;
@@ -35,53 +33,17 @@ public sealed class AutorisatiesApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Factory = new WebApplicationFactory<AutorisatiesMarker>().WithWebHostBuilder(b =>
+        var settings = new ServiceSettings(Database, PublicBase)
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["ConnectionStrings:Database"] = Database.ConnectionString,
-                ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
-                ["Database:MigrateOnStartup"] = "true",
-                ["Zgw:PublicBaseUrl"] = PublicBase,
-                ["OPENZAAK_ADMIN_KEY"] = AdminKey,
-                ["Messaging:RelayPollInterval"] = "00:00:00.200",
-                ["Zgw:Clients:0:ClientId"] = Beheerder,
-                ["Zgw:Clients:0:Secret"] = Secret,
-                ["Zgw:Clients:0:HeeftAlleAutorisaties"] = "true",
-                ["Zgw:Clients:1:ClientId"] = Lezer,
-                ["Zgw:Clients:1:Secret"] = Secret,
-                ["Zgw:Clients:1:Autorisaties:0:Component"] = "ac",
-                ["Zgw:Clients:1:Autorisaties:0:Scopes:0"] = "autorisaties.lezen",
-                ["Zgw:Clients:2:ClientId"] = ServiceClient,
-                ["Zgw:Clients:2:Secret"] = Secret,
-                ["Zgw:Clients:2:Autorisaties:0:Component"] = "ac",
-                ["Zgw:Clients:2:Autorisaties:0:Scopes:0"] = "autorisaties.credentials.lezen",
-            };
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-            if (KestrelPort is { } port)
-                b.UseSetting("urls", $"http://127.0.0.1:{port}");
-        });
-        if (KestrelPort is not null)
-        {
-            Factory.UseKestrel();
-            Factory.StartServer();
-        }
-        else
-            Factory.CreateClient().Dispose();
-        await WaitReadyAsync();
-    }
-
-    private async Task WaitReadyAsync()
-    {
-        var client = Factory.CreateClient();
-        for (var i = 0; i < 300; i++)
-        {
-            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("Autorisaties did not become ready");
+            ["OPENZAAK_ADMIN_KEY"] = AdminKey,
+            ["Messaging:RelayPollInterval"] = "00:00:00.200",
+        };
+        settings.AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true);
+        settings.AddClient(1, Lezer, Secret).AddAutorisatie(1, 0, "ac", ["autorisaties.lezen"]);
+        settings.AddClient(2, ServiceClient, Secret).AddAutorisatie(2, 0, "ac", ["autorisaties.credentials.lezen"]);
+        if (Url is not null)
+            settings["urls"] = Url;
+        Factory = await ServiceHost.StartAsync<AutorisatiesMarker>(settings);
     }
 
     public async Task DisposeAsync()
@@ -110,7 +72,7 @@ public sealed class AutorisatiesApp : IAsyncLifetime
 
     public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "autorisaties" }.ConnectionString);
+        await using var c = Database.Connect("autorisaties");
         return await c.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("no value");
     }
 

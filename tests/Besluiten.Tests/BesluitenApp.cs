@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using Besluiten.Api;
 using Catalogi.Api;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using WireMock.Server;
 using Zgw.Testing;
 
@@ -62,72 +60,43 @@ public sealed class BesluitenApp : IAsyncLifetime
         await Database.InitializeAsync();
         Bronnen = WireMockServer.Start();
 
-        var catPort = TestInfrastructure.FreePort();
-        CatalogiUrl = $"http://127.0.0.1:{catPort}";
-        Catalogi = new WebApplicationFactory<CatalogiMarker>().WithWebHostBuilder(b =>
-        {
-            var settings = Common();
-            settings["urls"] = CatalogiUrl;
-            settings["Catalogi:StrictPublish"] = "false";
-            AddClient(settings, 0, Beheerder, alle: true);
-            AddClient(settings, 1, ServiceClient, alle: true);
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Catalogi.UseKestrel();
-        Catalogi.StartServer();
-        await WaitReadyAsync(Catalogi.CreateClient());
+        CatalogiUrl = ServiceHost.LocalUrl();
+        var catalogi = Settings(CatalogiUrl)
+            .AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true)
+            .AddClient(1, ServiceClient, Secret, heeftAlleAutorisaties: true);
+        catalogi["Catalogi:StrictPublish"] = "false";
+        Catalogi = await ServiceHost.StartAsync<CatalogiMarker>(catalogi);
         await SeedCatalogiAsync();
 
-        var port = TestInfrastructure.FreePort();
-        Factory = new WebApplicationFactory<BesluitenMarker>().WithWebHostBuilder(b =>
-        {
-            var settings = Common();
-            settings["urls"] = $"http://127.0.0.1:{port}";
-            settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
-            settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
-            settings["Zgw:ServiceIdentity:Secret"] = Secret;
-            settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
-            // the reconciler runs only when a test asks (BesluitMirror.ReconcileAsync), on rows of any age
-            settings["Besluiten:ReconcileInterval"] = "01:00:00";
-            settings["Besluiten:MirrorGracePeriod"] = "00:00:00";
-            // fail fast when a stub does not answer
-            settings["Besluiten:Mirror:Resilience:Retry:MaxRetryAttempts"] = "1";
-            AddClient(settings, 0, Beheerder, alle: true);
-            string[] alles = [BesluitenScopes.Lezen, BesluitenScopes.Aanmaken, BesluitenScopes.Bijwerken, BesluitenScopes.Verwijderen,
-                BesluitenScopes.AudittrailsLezen];
-            AddClient(settings, 1, Behandelaar, [Bt, Bt2], alles);
-            AddClient(settings, 2, Lezer, [Bt], BesluitenScopes.Lezen);
-            AddClient(settings, 3, Anders, [Bt2], alles);
-            AddClient(settings, 4, Buitenstaander, [], []);
-            AddClient(settings, 5, ServiceClient, alle: true);
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Factory.UseKestrel();
-        Factory.StartServer();
-        await WaitReadyAsync(Factory.CreateClient());
+        var settings = Settings(ServiceHost.LocalUrl()).CallingSibling("catalogi", CatalogiUrl, ServiceClient, Secret);
+        settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
+        // the reconciler runs only when a test asks (BesluitMirror.ReconcileAsync), on rows of any age
+        settings["Besluiten:ReconcileInterval"] = "01:00:00";
+        settings["Besluiten:MirrorGracePeriod"] = "00:00:00";
+        // fail fast when a stub does not answer
+        settings["Besluiten:Mirror:Resilience:Retry:MaxRetryAttempts"] = "1";
+        settings.AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true);
+        string[] alles = [BesluitenScopes.Lezen, BesluitenScopes.Aanmaken, BesluitenScopes.Bijwerken, BesluitenScopes.Verwijderen,
+            BesluitenScopes.AudittrailsLezen];
+        AddClient(settings, 1, Behandelaar, [Bt, Bt2], alles);
+        AddClient(settings, 2, Lezer, [Bt], BesluitenScopes.Lezen);
+        AddClient(settings, 3, Anders, [Bt2], alles);
+        AddClient(settings, 4, Buitenstaander, [], []);
+        settings.AddClient(5, ServiceClient, Secret, heeftAlleAutorisaties: true);
+        Factory = await ServiceHost.StartAsync<BesluitenMarker>(settings);
     }
 
     private async Task SeedCatalogiAsync()
     {
-        Catalogus = Url(await CreateAsync("catalogussen", new Dictionary<string, object?>
-        {
-            ["domein"] = Unique()[..5].ToUpperInvariant(), ["rsin"] = "000000000", ["contactpersoonBeheerNaam"] = "Beheerder",
-            ["naam"] = "Besluiten testcatalogus", ["versie"] = "1", ["begindatumVersie"] = "2024-01-01",
-        }));
+        var seed = new CatalogiSeeder(CatalogiClient);
+        Catalogus = await seed.CatalogusAsync("Besluiten testcatalogus");
         var iotNaam = Unique("IOT-");
-        Iot = Url(await CreateAsync("informatieobjecttypen", new Dictionary<string, object?>
-        {
-            ["catalogus"] = Catalogus, ["omschrijving"] = iotNaam, ["vertrouwelijkheidaanduiding"] = "openbaar",
-            ["beginGeldigheid"] = "2024-01-01", ["informatieobjectcategorie"] = "besluit",
-        }));
-        await PublishAsync(Iot);
+        Iot = await seed.InformatieobjecttypeAsync(Catalogus, omschrijving: iotNaam, informatieobjectcategorie: "besluit");
         var btNaam = Unique("BT-");
-        Bt = await BesluittypeAsync(btNaam, [iotNaam], publish: true);
-        Bt2 = await BesluittypeAsync(Unique("BT2-"), [], publish: true);
-        BtConcept = await BesluittypeAsync(Unique("BTC-"), [], publish: false);
-        Zaaktype = Url(await CreateAsync("zaaktypen", new Dictionary<string, object?>
+        Bt = await BesluittypeAsync(seed, btNaam, [iotNaam], publish: true);
+        Bt2 = await BesluittypeAsync(seed, Unique("BT2-"), [], publish: true);
+        BtConcept = await BesluittypeAsync(seed, Unique("BTC-"), [], publish: false);
+        Zaaktype = Url(await seed.CreateAsync("zaaktypen", new Dictionary<string, object?>
         {
             ["identificatie"] = Unique("ZT-"), ["omschrijving"] = "Vergunning", ["vertrouwelijkheidaanduiding"] = "openbaar",
             ["doel"] = "Vergunningen verlenen", ["aanleiding"] = "Een aanvraag", ["indicatieInternOfExtern"] = "extern",
@@ -138,73 +107,36 @@ public sealed class BesluitenApp : IAsyncLifetime
             ["deelzaaktypen"] = Array.Empty<string>(), ["gerelateerdeZaaktypen"] = Array.Empty<object>(),
             ["beginGeldigheid"] = "2024-01-01", ["versiedatum"] = "2024-01-01",
         }));
-        await PublishAsync(Zaaktype);
+        await seed.PublishAsync(Zaaktype);
     }
 
-    private async Task<string> BesluittypeAsync(string omschrijving, string[] informatieobjecttypen, bool publish)
+    private async Task<string> BesluittypeAsync(CatalogiSeeder seed, string omschrijving, string[] informatieobjecttypen, bool publish)
     {
-        var url = Url(await CreateAsync("besluittypen", new Dictionary<string, object?>
+        var url = Url(await seed.CreateAsync("besluittypen", new Dictionary<string, object?>
         {
             ["catalogus"] = Catalogus, ["omschrijving"] = omschrijving, ["besluitcategorie"] = "vergunning", ["reactietermijn"] = "P14D",
             ["publicatieIndicatie"] = false, ["informatieobjecttypen"] = informatieobjecttypen, ["beginGeldigheid"] = "2024-01-01",
         }));
         if (publish)
-            await PublishAsync(url);
+            await seed.PublishAsync(url);
         return url;
     }
 
-    private async Task<JsonObject> CreateAsync(string collection, object body)
-    {
-        var response = await CatalogiClient().PostAsJsonAsync($"/catalogi/api/v1/{collection}", body);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidOperationException($"POST catalogi {collection}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
+    public static string Unique(string prefix = "") => CatalogiSeeder.Unique(prefix);
 
-    private async Task PublishAsync(string url)
+    /// <summary>The settings of a service of this fixture on <paramref name="url"/> (the outbox relay off).</summary>
+    private ServiceSettings Settings(string url) => new(Database, PublicBase)
     {
-        var response = await CatalogiClient().PostAsync(new Uri(url).AbsolutePath + "/publish", JsonContent.Create(new { }));
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"publish {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    public static string Unique(string prefix = "") => prefix + Guid.NewGuid().ToString("N")[..8];
-
-    private Dictionary<string, string> Common() => new()
-    {
-        ["ConnectionStrings:Database"] = Database.ConnectionString,
-        ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
-        ["Database:MigrateOnStartup"] = "true",
-        ["Zgw:PublicBaseUrl"] = PublicBase,
+        ["urls"] = url,
         ["Messaging:RelayEnabled"] = "false",
     };
 
-    private static async Task WaitReadyAsync(HttpClient client)
-    {
-        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
-            await Task.Delay(100);
-    }
-
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, bool alle)
-    {
-        settings[$"Zgw:Clients:{i}:ClientId"] = clientId;
-        settings[$"Zgw:Clients:{i}:Secret"] = Secret;
-        settings[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
-    }
-
     /// <summary>A client with brc autorisaties on <paramref name="besluittypen"/> (no vertrouwelijkheid: A5).</summary>
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, string[] besluittypen, params string[] scopes)
+    private static void AddClient(ServiceSettings settings, int i, string clientId, string[] besluittypen, params string[] scopes)
     {
-        AddClient(settings, i, clientId, alle: false);
+        settings.AddClient(i, clientId, Secret);
         for (var g = 0; g < besluittypen.Length; g++)
-        {
-            var prefix = $"Zgw:Clients:{i}:Autorisaties:{g}";
-            settings[$"{prefix}:Component"] = "brc";
-            settings[$"{prefix}:Besluittype"] = besluittypen[g];
-            for (var s = 0; s < scopes.Length; s++)
-                settings[$"{prefix}:Scopes:{s}"] = scopes[s];
-        }
+            settings.AddAutorisatie(i, g, "brc", scopes, ("Besluittype", besluittypen[g]));
     }
 
     public async Task DisposeAsync()
@@ -225,31 +157,25 @@ public sealed class BesluitenApp : IAsyncLifetime
 
     public T Service<T>() where T : notnull => (T)Factory.Services.GetService(typeof(T))!;
 
-    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+    public static string PathOf(string url) => ZgwHttp.PathOf(url);
 
-    public static string Url(JsonObject o) => o["url"]!.GetValue<string>();
+    public static string Url(JsonObject o) => ZgwHttp.Url(o);
 
     /// <summary>Runs a scalar query in the <c>besluiten</c> schema.</summary>
     public async Task<T?> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "besluiten,public" }.ConnectionString);
+        await using var c = Database.Connect("besluiten,public");
         return await c.ExecuteScalarAsync<T>(sql, parameters);
     }
 
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "besluiten,public" }.ConnectionString);
+        await using var c = Database.Connect("besluiten,public");
         await c.ExecuteAsync(sql, parameters);
     }
 
     /// <summary>The notifications written to the outbox for <paramref name="hoofdObject"/> (kanaal besluiten), oldest first.</summary>
-    public async Task<List<JsonObject>> NotificationsAsync(string hoofdObject)
-    {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "besluiten,public" }.ConnectionString);
-        var rows = await c.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE payload ->> 'hoofdObject' = @hoofdObject ORDER BY seq", new { hoofdObject });
-        return rows.Select(r => JsonNode.Parse(r)!.AsObject()).ToList();
-    }
+    public Task<List<JsonObject>> NotificationsAsync(string hoofdObject) => Database.OutboxNotificationsAsync("besluiten,public", hoofdObject);
 
     /// <summary>A valid besluit body of <paramref name="besluittype"/> (default <see cref="Bt"/>).</summary>
     public Dictionary<string, object?> BesluitBody(string? besluittype = null, string? zaak = null) => new()
@@ -288,36 +214,7 @@ public sealed class BesluitenApp : IAsyncLifetime
         return json!.AsObject();
     }
 
-    public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
-    {
-        var response = await Client(clientId).GetAsync(PathOf(url));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-}
-
-public static class TestJson
-{
-    /// <summary>Keeps explicit nulls in request bodies (the API must see them).</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
-}
-
-/// <summary>Requests with a JSON body and the parsed answer.</summary>
-public static class BesluitenHttp
-{
-    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendJsonAsync(this HttpClient client, HttpMethod method, string path,
-        object? body = null, string? toelichting = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-            request.Content = JsonContent.Create(body, options: TestJson.Options);
-        if (toelichting is not null)
-            request.Headers.Add("X-Audit-Toelichting", toelichting);
-        var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
+    public Task<JsonObject> GetAsync(string url, string clientId = Beheerder) => Client(clientId).GetObjectAsync(url);
 }
 
 [CollectionDefinition(Name)]

@@ -4,17 +4,17 @@ using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Types;
-using WireMock.Util;
+using Zgw.Testing;
 using WmResponse = WireMock.ResponseBuilders.Response;
 
 namespace Besluiten.Tests;
 
 /// <summary>
 /// A small Zaken API and Documenten API on <see cref="BesluitenApp.Bronnen"/>: zaken and enkelvoudiginformatieobjecten as
-/// fixed objects; zaakbesluiten (<c>{zaak}/besluiten</c>) and <c>objectinformatieobjecten</c> as in-memory stores answered
-/// by callbacks. Like the real services, the stub checks the source while it handles a mirror call: the zaakbesluit POST
-/// reads the besluit from the Besluiten API (as Zaken does), the OIO POST asks
+/// fixed objects; zaakbesluiten (<c>{zaak}/besluiten</c>) and <c>objectinformatieobjecten</c>
+/// (<see cref="ObjectinformatieobjectenStub"/>) as in-memory stores answered by callbacks. Like the real services, the stub
+/// checks the source while it handles a mirror call: the zaakbesluit POST reads the besluit from the Besluiten API (as
+/// Zaken does), the OIO POST asks
 /// <c>GET /besluitinformatieobjecten?besluit=&amp;informatieobject=</c> and refuses with <c>inconsistent-relation</c> when the
 /// relation is not there (D2), and the OIO DELETE refuses with <c>remote-relation-exists</c> while it still is.
 /// The <c>…Failure</c> properties make the calls fail with an HTTP status. Construct it at the start of a test: it resets
@@ -23,16 +23,14 @@ namespace Besluiten.Tests;
 public sealed class BronnenStub
 {
     private readonly BesluitenApp _app;
-    private readonly ConcurrentDictionary<string, JsonObject> _oios = new();
+    private readonly ObjectinformatieobjectenStub _oios;
     private readonly ConcurrentDictionary<string, JsonObject> _zaakbesluiten = new();
 
     public BronnenStub(BesluitenApp app)
     {
         _app = app;
         Server.Reset();
-        Server.Given(Request.Create().WithPath(OioPath).UsingPost()).RespondWith(WmResponse.Create().WithCallback(CreateOio));
-        Server.Given(Request.Create().WithPath(OioPath).UsingGet()).RespondWith(WmResponse.Create().WithCallback(ListOios));
-        Server.Given(Request.Create().WithPath(OioPath + "/*").UsingDelete()).RespondWith(WmResponse.Create().WithCallback(DeleteOio));
+        _oios = new ObjectinformatieobjectenStub(Server, "Besluiten API", RelationVisible);
         Server.Given(Request.Create().WithPath(ZakenPath + "/*/besluiten").UsingPost()).RespondWith(WmResponse.Create().WithCallback(CreateZaakbesluit));
         Server.Given(Request.Create().WithPath(ZakenPath + "/*/besluiten").UsingGet()).RespondWith(WmResponse.Create().WithCallback(ListZaakbesluiten));
         Server.Given(Request.Create().WithPath(ZakenPath + "/*/besluiten/*").UsingDelete())
@@ -42,27 +40,26 @@ public sealed class BronnenStub
     public WireMockServer Server => _app.Bronnen;
     public string DocumentenRoot => Server.Url + "/documenten/api/v1";
     public string ZakenRoot => Server.Url + "/zaken/api/v1";
-    private const string OioPath = "/documenten/api/v1/objectinformatieobjecten";
     private const string ZakenPath = "/zaken/api/v1/zaken";
 
     /// <summary>HTTP status the POST of an OIO answers instead of creating it; null = works.</summary>
-    public int? OioCreateFailure { get; set; }
-    public int? OioDeleteFailure { get; set; }
+    public int? OioCreateFailure { get => _oios.CreateFailure; set => _oios.CreateFailure = value; }
+    public int? OioDeleteFailure { get => _oios.DeleteFailure; set => _oios.DeleteFailure = value; }
     public int? ZaakbesluitCreateFailure { get; set; }
     public int? ZaakbesluitDeleteFailure { get; set; }
 
     /// <summary>What the source checks saw: true = the relation was visible in the Besluiten API during the mirror call.</summary>
-    public ConcurrentQueue<bool> OioSourceChecks { get; } = new();
+    public ConcurrentQueue<bool> OioSourceChecks => _oios.SourceChecks;
     public ConcurrentQueue<int> BesluitReadsByZaken { get; } = new();
 
-    public IReadOnlyCollection<JsonObject> Oios => _oios.Values.ToList();
+    public IReadOnlyCollection<JsonObject> Oios => _oios.Oios;
     public IReadOnlyCollection<JsonObject> Zaakbesluiten => _zaakbesluiten.Values.ToList();
 
     /// <summary>A zaak of <paramref name="zaaktype"/> (GET answers it); returns its URL.</summary>
     public string Zaak(string zaaktype, string vertrouwelijkheid = "openbaar")
     {
         var url = $"{ZakenRoot}/zaken/{Guid.NewGuid()}";
-        Get(url, new Dictionary<string, object?>
+        Server.GivenObject(url, new Dictionary<string, object?>
         {
             ["url"] = url, ["identificatie"] = "ZAAK-2024-0000000001", ["bronorganisatie"] = BesluitenApp.Rsin, ["zaaktype"] = zaaktype,
             ["vertrouwelijkheidaanduiding"] = vertrouwelijkheid, ["startdatum"] = "2024-01-01",
@@ -75,7 +72,7 @@ public sealed class BronnenStub
     {
         var uuid = Guid.NewGuid();
         var url = $"{DocumentenRoot}/enkelvoudiginformatieobjecten/{uuid}";
-        Get(url, new Dictionary<string, object?>
+        Server.GivenObject(url, new Dictionary<string, object?>
         {
             ["url"] = url, ["identificatie"] = "DOCUMENT-" + uuid.ToString("N")[..8], ["bronorganisatie"] = BesluitenApp.Rsin,
             ["titel"] = "Besluitbrief", ["informatieobjecttype"] = informatieobjecttype, ["vertrouwelijkheidaanduiding"] = vertrouwelijkheid,
@@ -83,17 +80,12 @@ public sealed class BronnenStub
         return url;
     }
 
-    private void Get(string url, Dictionary<string, object?> body) =>
-        Server.Given(Request.Create().WithPath(new Uri(url).AbsolutePath).UsingGet())
-            .RespondWith(WmResponse.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBodyAsJson(body));
-
-    public IReadOnlyList<IRequestMessage> Calls(string method, string pathPrefix) =>
-        Server.LogEntries.Select(e => e.RequestMessage).Where(r => r.Method == method && r.AbsolutePath.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
-
-    public IReadOnlyList<IRequestMessage> OioCalls(string method) => Calls(method, OioPath);
+    public IReadOnlyList<IRequestMessage> OioCalls(string method) => _oios.Calls(method);
 
     public IReadOnlyList<IRequestMessage> ZaakbesluitCalls(string method) =>
-        Calls(method, ZakenPath).Where(r => r.AbsolutePath.Contains("/besluiten", StringComparison.Ordinal)).ToList();
+        Server.LogEntries.Select(e => e.RequestMessage)
+            .Where(r => r.Method == method && r.AbsolutePath.StartsWith(ZakenPath, StringComparison.Ordinal) && r.AbsolutePath.Contains("/besluiten", StringComparison.Ordinal))
+            .ToList();
 
     /// <summary>The Besluiten API's answer to the Documenten source check (D2): does the besluitinformatieobject exist?</summary>
     private bool RelationVisible(string besluit, string informatieobject)
@@ -104,54 +96,11 @@ public sealed class BronnenStub
         return response.IsSuccessStatusCode && JsonNode.Parse(text) is JsonArray { Count: > 0 };
     }
 
-    private ResponseMessage CreateOio(IRequestMessage request)
-    {
-        if (OioCreateFailure is { } failure)
-            return failure == 400
-                ? Json(400, Problem("informatieobject", "inconsistent-relation", "De relatie bestaat niet in de Besluiten API."))
-                : Json(failure, new JsonObject { ["detail"] = "Interne fout." });
-        var body = JsonNode.Parse(request.Body ?? "{}")!.AsObject();
-        var informatieobject = body["informatieobject"]?.GetValue<string>() ?? "";
-        var besluit = body["object"]?.GetValue<string>() ?? "";
-        var visible = RelationVisible(besluit, informatieobject);
-        OioSourceChecks.Enqueue(visible);
-        if (!visible)
-            return Json(400, Problem("nonFieldErrors", "inconsistent-relation", "Het BESLUIT-INFORMATIEOBJECT bestaat niet in de Besluiten API."));
-        if (_oios.Values.Any(o => o["informatieobject"]!.GetValue<string>() == informatieobject && o["object"]!.GetValue<string>() == besluit))
-            return Json(400, Problem("nonFieldErrors", "unique", "De velden informatieobject, object moeten een unieke set zijn."));
-        var url = $"{DocumentenRoot}/objectinformatieobjecten/{Guid.NewGuid()}";
-        _oios[url] = new JsonObject { ["url"] = url, ["informatieobject"] = informatieobject, ["object"] = besluit, ["objectType"] = body["objectType"]?.GetValue<string>() };
-        return Json(201, _oios[url]);
-    }
-
-    private ResponseMessage ListOios(IRequestMessage request)
-    {
-        var query = request.Query ?? new Dictionary<string, WireMockList<string>>();
-        string? Param(string name) => query.TryGetValue(name, out var v) ? v.FirstOrDefault() : null;
-        var (besluit, informatieobject) = (Param("object"), Param("informatieobject"));
-        var matches = _oios.Values.Where(o => (besluit is null || o["object"]!.GetValue<string>() == besluit) &&
-                                              (informatieobject is null || o["informatieobject"]!.GetValue<string>() == informatieobject));
-        return Json(200, new JsonArray(matches.Select(o => (JsonNode)o.DeepClone()).ToArray()));
-    }
-
-    private ResponseMessage DeleteOio(IRequestMessage request)
-    {
-        if (OioDeleteFailure is { } failure)
-            return Json(failure, new JsonObject { ["detail"] = "Verwijderen mislukt." });
-        var url = Server.Url + request.AbsolutePath;
-        if (!_oios.TryGetValue(url, out var oio))
-            return Json(404, new JsonObject { ["detail"] = "Niet gevonden." });
-        if (RelationVisible(oio["object"]!.GetValue<string>(), oio["informatieobject"]!.GetValue<string>()))
-            return Json(400, Problem("object", "remote-relation-exists", "Het BESLUIT-INFORMATIEOBJECT bestaat nog in de Besluiten API."));
-        _oios.TryRemove(url, out _);
-        return new ResponseMessage { StatusCode = 204 };
-    }
-
     private ResponseMessage CreateZaakbesluit(IRequestMessage request)
     {
         if (ZaakbesluitCreateFailure is { } failure)
-            return Json(failure, failure == 400
-                ? Problem("besluit", "bad-url", "Het besluit kon niet worden opgehaald.")
+            return StubResponses.Json(failure, failure == 400
+                ? StubResponses.Problem("besluit", "bad-url", "Het besluit kon niet worden opgehaald.")
                 : new JsonObject { ["detail"] = "Interne fout." });
         var zaak = Server.Url + request.AbsolutePath[..^"/besluiten".Length];
         var besluit = JsonNode.Parse(request.Body ?? "{}")!["besluit"]?.GetValue<string>() ?? "";
@@ -159,40 +108,27 @@ public sealed class BronnenStub
         var read = _app.Client(BesluitenApp.ServiceClient).GetAsync(BesluitenApp.PathOf(besluit)).GetAwaiter().GetResult();
         BesluitReadsByZaken.Enqueue((int)read.StatusCode);
         if (!read.IsSuccessStatusCode)
-            return Json(400, Problem("besluit", "bad-url", "Het besluit kon niet worden opgehaald."));
+            return StubResponses.Json(400, StubResponses.Problem("besluit", "bad-url", "Het besluit kon niet worden opgehaald."));
         if (_zaakbesluiten.Values.Any(z => z["besluit"]!.GetValue<string>() == besluit && z["zaak"]!.GetValue<string>() == zaak))
-            return Json(400, Problem("nonFieldErrors", "unique", "De velden zaak, besluit moeten een unieke set zijn."));
+            return StubResponses.Json(400, StubResponses.Problem("nonFieldErrors", "unique", "De velden zaak, besluit moeten een unieke set zijn."));
         var url = $"{zaak}/besluiten/{Guid.NewGuid()}";
         _zaakbesluiten[url] = new JsonObject { ["url"] = url, ["besluit"] = besluit, ["zaak"] = zaak };
-        return Json(201, new JsonObject { ["url"] = url, ["uuid"] = url[^36..], ["besluit"] = besluit });
+        return StubResponses.Json(201, new JsonObject { ["url"] = url, ["uuid"] = url[^36..], ["besluit"] = besluit });
     }
 
     private ResponseMessage ListZaakbesluiten(IRequestMessage request)
     {
         var zaak = Server.Url + request.AbsolutePath[..^"/besluiten".Length];
-        return Json(200, new JsonArray(_zaakbesluiten.Values.Where(z => z["zaak"]!.GetValue<string>() == zaak)
+        return StubResponses.Json(200, new JsonArray(_zaakbesluiten.Values.Where(z => z["zaak"]!.GetValue<string>() == zaak)
             .Select(z => (JsonNode)new JsonObject { ["url"] = z["url"]!.GetValue<string>(), ["besluit"] = z["besluit"]!.GetValue<string>() }).ToArray()));
     }
 
     private ResponseMessage DeleteZaakbesluit(IRequestMessage request)
     {
         if (ZaakbesluitDeleteFailure is { } failure)
-            return Json(failure, new JsonObject { ["detail"] = "Verwijderen mislukt." });
+            return StubResponses.Json(failure, new JsonObject { ["detail"] = "Verwijderen mislukt." });
         return _zaakbesluiten.TryRemove(Server.Url + request.AbsolutePath, out _)
             ? new ResponseMessage { StatusCode = 204 }
-            : Json(404, new JsonObject { ["detail"] = "Niet gevonden." });
+            : StubResponses.Json(404, new JsonObject { ["detail"] = "Niet gevonden." });
     }
-
-    private static JsonObject Problem(string name, string code, string reason) => new()
-    {
-        ["title"] = "Invalid input.",
-        ["invalidParams"] = new JsonArray(new JsonObject { ["name"] = name, ["code"] = code, ["reason"] = reason }),
-    };
-
-    private static ResponseMessage Json(int status, JsonNode body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
-    };
 }

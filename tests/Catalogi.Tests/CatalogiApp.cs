@@ -3,9 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catalogi.Api;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using SelectielijstFixture;
 using Zgw.Testing;
 
@@ -47,55 +45,31 @@ public sealed class CatalogiApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = TestInfrastructure.FreePort();
-        SelectielijstRoot = $"http://127.0.0.1:{port}/api/v1/";
-        Selectielijst = new WebApplicationFactory<SelectielijstMarker>().WithWebHostBuilder(b => b.UseSetting("urls", $"http://127.0.0.1:{port}"));
-        Selectielijst.UseKestrel();
-        Selectielijst.StartServer();
+        var selectielijstUrl = ServiceHost.LocalUrl();
+        SelectielijstRoot = selectielijstUrl + "/api/v1/";
+        Selectielijst = ServiceHost.Serve<SelectielijstMarker>(new Dictionary<string, string> { ["urls"] = selectielijstUrl });
 
         await Database.InitializeAsync();
-        Factory = new WebApplicationFactory<CatalogiMarker>().WithWebHostBuilder(b =>
+        var settings = new ServiceSettings(Database, PublicBase)
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["ConnectionStrings:Database"] = Database.ConnectionString,
-                ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
-                ["Database:MigrateOnStartup"] = "true",
-                ["Zgw:PublicBaseUrl"] = PublicBase,
-                ["Messaging:RelayEnabled"] = "false",
-                ["Catalogi:SelectielijstApiRoot"] = SelectielijstRoot,
-                ["Zgw:References:AllowedHosts:0"] = $"127.0.0.1:{port}",
-            };
-            AddClient(settings, 0, Beheerder, alle: true);
-            AddClient(settings, 1, Schrijver, "ztc", CatalogiScopes.Lezen, CatalogiScopes.Schrijven);
-            AddClient(settings, 2, Corrector, "ztc", CatalogiScopes.Lezen, CatalogiScopes.Schrijven, CatalogiScopes.GeforceerdSchrijven,
-                CatalogiScopes.GeforceerdVerwijderen);
-            AddClient(settings, 3, Lezer, "ztc", CatalogiScopes.Lezen);
-            AddClient(settings, 4, ZakenLezer, "zrc", "zaken.lezen");
-            AddClient(settings, 5, DocumentenLezer, "drc", "documenten.lezen");
-            AddClient(settings, 6, Buitenstaander, "ac", "autorisaties.lezen");
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        var client = Factory.CreateClient();
-        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
-            await Task.Delay(100);
+            ["Messaging:RelayEnabled"] = "false",
+            ["Catalogi:SelectielijstApiRoot"] = SelectielijstRoot,
+            ["Zgw:References:AllowedHosts:0"] = new Uri(selectielijstUrl).Authority,
+        };
+        settings.AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true);
+        AddClient(settings, 1, Schrijver, "ztc", CatalogiScopes.Lezen, CatalogiScopes.Schrijven);
+        AddClient(settings, 2, Corrector, "ztc", CatalogiScopes.Lezen, CatalogiScopes.Schrijven, CatalogiScopes.GeforceerdSchrijven,
+            CatalogiScopes.GeforceerdVerwijderen);
+        AddClient(settings, 3, Lezer, "ztc", CatalogiScopes.Lezen);
+        AddClient(settings, 4, ZakenLezer, "zrc", "zaken.lezen");
+        AddClient(settings, 5, DocumentenLezer, "drc", "documenten.lezen");
+        AddClient(settings, 6, Buitenstaander, "ac", "autorisaties.lezen");
+        Factory = await ServiceHost.StartAsync<CatalogiMarker>(settings);
     }
 
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, string? component = null, params string[] scopes) =>
-        AddClient(settings, i, clientId, false, component, scopes);
-
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, bool alle, string? component = null, params string[] scopes)
-    {
-        settings[$"Zgw:Clients:{i}:ClientId"] = clientId;
-        settings[$"Zgw:Clients:{i}:Secret"] = Secret;
-        settings[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
-        if (component is null)
-            return;
-        settings[$"Zgw:Clients:{i}:Autorisaties:0:Component"] = component;
-        for (var s = 0; s < scopes.Length; s++)
-            settings[$"Zgw:Clients:{i}:Autorisaties:0:Scopes:{s}"] = scopes[s];
-    }
+    /// <summary>A client with one autorisatie: <paramref name="scopes"/> of <paramref name="component"/>.</summary>
+    private static void AddClient(ServiceSettings settings, int i, string clientId, string component, params string[] scopes) =>
+        settings.AddClient(i, clientId, Secret).AddAutorisatie(i, 0, component, scopes);
 
     public async Task DisposeAsync()
     {
@@ -112,30 +86,19 @@ public sealed class CatalogiApp : IAsyncLifetime
 
     public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "catalogi" }.ConnectionString);
+        await using var c = Database.Connect("catalogi");
         return await c.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("no value");
     }
 
     public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
-    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+    public static string PathOf(string url) => ZgwHttp.PathOf(url);
 
     /// <summary>POSTs <paramref name="body"/> as <paramref name="clientId"/> and returns the created object (asserting 201).</summary>
-    public async Task<JsonObject> CreateAsync(string collection, object body, string clientId = Beheerder)
-    {
-        var response = await Client(clientId).PostAsJsonAsync($"/catalogi/api/v1/{collection}", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST {collection}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
+    public Task<JsonObject> CreateAsync(string collection, object body, string clientId = Beheerder) =>
+        Client(clientId).CreateAsync($"/catalogi/api/v1/{collection}", body);
 
-    public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
-    {
-        var response = await Client(clientId).GetAsync(PathOf(url));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
+    public Task<JsonObject> GetAsync(string url, string clientId = Beheerder) => Client(clientId).GetObjectAsync(url);
 
     public async Task PublishAsync(string url, string clientId = Beheerder)
     {

@@ -1,12 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Catalogi.Api;
 using Dapper;
 using Documenten.Api;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using WireMock.Server;
 using Zgw.Testing;
 
@@ -72,102 +68,61 @@ public sealed class DocumentenApp : IAsyncLifetime
     public string B { get; private set; } = "";
     public string C { get; private set; } = "";
 
-    public CatalogiSeed Seed { get; private set; } = null!;
+    public CatalogiSeeder Seed { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Bronnen = WireMockServer.Start();
 
-        var catPort = TestInfrastructure.FreePort();
-        CatalogiUrl = $"http://127.0.0.1:{catPort}";
-        Catalogi = new WebApplicationFactory<CatalogiMarker>().WithWebHostBuilder(b =>
-        {
-            var settings = Common();
-            settings["urls"] = CatalogiUrl;
-            AddClient(settings, 0, Beheerder, alle: true);
-            AddClient(settings, 1, ServiceClient, alle: true);
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Catalogi.UseKestrel();
-        Catalogi.StartServer();
-        await WaitReadyAsync(Catalogi.CreateClient());
+        CatalogiUrl = ServiceHost.LocalUrl();
+        var catalogi = Settings(CatalogiUrl)
+            .AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true)
+            .AddClient(1, ServiceClient, Secret, heeftAlleAutorisaties: true);
+        Catalogi = await ServiceHost.StartAsync<CatalogiMarker>(catalogi);
 
-        Seed = new CatalogiSeed(this);
-        Catalogus = await Seed.CatalogusAsync();
+        Seed = new CatalogiSeeder(CatalogiClient);
+        Catalogus = await Seed.CatalogusAsync("Documenten testcatalogus");
         A = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");
         B = await Seed.InformatieobjecttypeAsync(Catalogus, "zaakvertrouwelijk");
         C = await Seed.InformatieobjecttypeAsync(Catalogus, "openbaar");
 
-        var port = TestInfrastructure.FreePort();
-        DocumentenUrl = $"http://127.0.0.1:{port}";
-        Factory = new WebApplicationFactory<DocumentenMarker>().WithWebHostBuilder(b =>
-        {
-            var settings = Common();
-            settings["urls"] = DocumentenUrl;
-            settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
-            settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
-            settings["Zgw:ServiceIdentity:Secret"] = Secret;
-            settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
-            settings["Documenten:Storage:Path"] = StoragePath;
-            settings["Documenten:BestandsdeelGrootte"] = BestandsdeelGrootte.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            AddClient(settings, 0, Beheerder, alle: true);
-            string[] behandelen = [DocumentenScopes.Lezen, DocumentenScopes.Aanmaken, DocumentenScopes.Bijwerken, DocumentenScopes.Verwijderen,
-                DocumentenScopes.Lock, DocumentenScopes.AudittrailsLezen];
-            AddClient(settings, 1, Behandelaar, [(A, "zeer_geheim"), (B, "zeer_geheim")], behandelen);
-            AddClient(settings, 2, Aanmaker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.Aanmaken);
-            AddClient(settings, 3, Beperkt, [(A, "zaakvertrouwelijk"), (B, "openbaar")], DocumentenScopes.Lezen);
-            AddClient(settings, 4, Lezer, [(A, "zeer_geheim"), (B, "zeer_geheim"), (C, "zeer_geheim")], DocumentenScopes.Lezen);
-            AddClient(settings, 5, Buitenstaander, [], []);
-            AddClient(settings, 6, ServiceClient, alle: true);
-            AddClient(settings, 10, Bijwerker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.GeforceerdBijwerken);
-            // lock / unlock / bestandsdelen (indexes from 30: gaps in a configuration list are fine)
-            AddClient(settings, 30, Ontgrendelaar, [(A, "zeer_geheim")], DocumentenScopes.GeforceerdUnlock, DocumentenScopes.Lezen);
-            AddClient(settings, 31, Slotbeperkt, [(A, "openbaar")], DocumentenScopes.Lezen, DocumentenScopes.Lock, DocumentenScopes.Bijwerken);
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Factory.UseKestrel();
-        Factory.StartServer();
-        await WaitReadyAsync(Factory.CreateClient());
+        DocumentenUrl = ServiceHost.LocalUrl();
+        var settings = Settings(DocumentenUrl).CallingSibling("catalogi", CatalogiUrl, ServiceClient, Secret);
+        settings["Zgw:References:AllowedHosts:0"] = new Uri(Bronnen.Url!).Authority;
+        settings["Documenten:Storage:Path"] = StoragePath;
+        settings["Documenten:BestandsdeelGrootte"] = BestandsdeelGrootte.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings.AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true);
+        string[] behandelen = [DocumentenScopes.Lezen, DocumentenScopes.Aanmaken, DocumentenScopes.Bijwerken, DocumentenScopes.Verwijderen,
+            DocumentenScopes.Lock, DocumentenScopes.AudittrailsLezen];
+        AddClient(settings, 1, Behandelaar, [(A, "zeer_geheim"), (B, "zeer_geheim")], behandelen);
+        AddClient(settings, 2, Aanmaker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.Aanmaken);
+        AddClient(settings, 3, Beperkt, [(A, "zaakvertrouwelijk"), (B, "openbaar")], DocumentenScopes.Lezen);
+        AddClient(settings, 4, Lezer, [(A, "zeer_geheim"), (B, "zeer_geheim"), (C, "zeer_geheim")], DocumentenScopes.Lezen);
+        AddClient(settings, 5, Buitenstaander, [], []);
+        settings.AddClient(6, ServiceClient, Secret, heeftAlleAutorisaties: true);
+        AddClient(settings, 10, Bijwerker, [(A, "zaakvertrouwelijk")], DocumentenScopes.Lezen, DocumentenScopes.GeforceerdBijwerken);
+        // lock / unlock / bestandsdelen (indexes from 30: gaps in a configuration list are fine)
+        AddClient(settings, 30, Ontgrendelaar, [(A, "zeer_geheim")], DocumentenScopes.GeforceerdUnlock, DocumentenScopes.Lezen);
+        AddClient(settings, 31, Slotbeperkt, [(A, "openbaar")], DocumentenScopes.Lezen, DocumentenScopes.Lock, DocumentenScopes.Bijwerken);
+        Factory = await ServiceHost.StartAsync<DocumentenMarker>(settings);
     }
 
-    private Dictionary<string, string> Common() => new()
+    /// <summary>The settings of a service of this fixture on <paramref name="url"/> (the outbox relay off).</summary>
+    private ServiceSettings Settings(string url) => new(Database, PublicBase)
     {
-        ["ConnectionStrings:Database"] = Database.ConnectionString,
-        ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
-        ["Database:MigrateOnStartup"] = "true",
-        ["Zgw:PublicBaseUrl"] = PublicBase,
+        ["urls"] = url,
         ["Messaging:RelayEnabled"] = "false",
     };
 
-    private static async Task WaitReadyAsync(HttpClient client)
-    {
-        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
-            await Task.Delay(100);
-    }
-
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, bool alle)
-    {
-        settings[$"Zgw:Clients:{i}:ClientId"] = clientId;
-        settings[$"Zgw:Clients:{i}:Secret"] = Secret;
-        settings[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
-    }
-
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, (string Informatieobjecttype, string Max)[] grants,
+    /// <summary>A client with drc autorisaties on informatieobjecttypen, each up to its maximum vertrouwelijkheidaanduiding.</summary>
+    private static void AddClient(ServiceSettings settings, int i, string clientId, (string Informatieobjecttype, string Max)[] grants,
         params string[] scopes)
     {
-        AddClient(settings, i, clientId, alle: false);
+        settings.AddClient(i, clientId, Secret);
         for (var g = 0; g < grants.Length; g++)
-        {
-            var prefix = $"Zgw:Clients:{i}:Autorisaties:{g}";
-            settings[$"{prefix}:Component"] = "drc";
-            settings[$"{prefix}:Informatieobjecttype"] = grants[g].Informatieobjecttype;
-            settings[$"{prefix}:MaxVertrouwelijkheidaanduiding"] = grants[g].Max;
-            for (var s = 0; s < scopes.Length; s++)
-                settings[$"{prefix}:Scopes:{s}"] = scopes[s];
-        }
+            settings.AddAutorisatie(i, g, "drc", scopes,
+                ("Informatieobjecttype", grants[g].Informatieobjecttype), ("MaxVertrouwelijkheidaanduiding", grants[g].Max));
     }
 
     public async Task DisposeAsync()
@@ -188,25 +143,19 @@ public sealed class DocumentenApp : IAsyncLifetime
 
     public HttpClient CatalogiClient() => Catalogi.CreateClient().WithToken(Beheerder, Secret);
 
-    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+    public static string PathOf(string url) => ZgwHttp.PathOf(url);
 
-    public static string Url(JsonObject o) => o["url"]!.GetValue<string>();
+    public static string Url(JsonObject o) => ZgwHttp.Url(o);
 
     /// <summary>Runs a scalar query in the <c>documenten</c> schema.</summary>
     public async Task<T?> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "documenten,public" }.ConnectionString);
+        await using var c = Database.Connect("documenten,public");
         return await c.ExecuteScalarAsync<T>(sql, parameters);
     }
 
     /// <summary>The notifications written to the outbox for <paramref name="hoofdObject"/> (kanaal documenten), oldest first.</summary>
-    public async Task<List<JsonObject>> NotificationsAsync(string hoofdObject)
-    {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "documenten,public" }.ConnectionString);
-        var rows = await c.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE payload ->> 'hoofdObject' = @hoofdObject ORDER BY seq", new { hoofdObject });
-        return rows.Select(r => JsonNode.Parse(r)!.AsObject()).ToList();
-    }
+    public Task<List<JsonObject>> NotificationsAsync(string hoofdObject) => Database.OutboxNotificationsAsync("documenten,public", hoofdObject);
 
     /// <summary>The files in the content store (temporary files excluded).</summary>
     public IReadOnlyList<string> StoredFiles() => Directory.Exists(StoragePath)
@@ -236,42 +185,10 @@ public sealed class DocumentenApp : IAsyncLifetime
     {
         var body = DocumentBody(informatieobjecttype, vertrouwelijkheid: vertrouwelijkheid);
         change?.Invoke(body);
-        var response = await Client(clientId).PostAsJsonAsync("/documenten/api/v1/enkelvoudiginformatieobjecten", body, TestJson.Options);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST document: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
+        return await Client(clientId).CreateAsync("/documenten/api/v1/enkelvoudiginformatieobjecten", body);
     }
 
-    public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
-    {
-        var response = await Client(clientId).GetAsync(PathOf(url));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-}
-
-public static class TestJson
-{
-    /// <summary>Keeps explicit nulls in request bodies (the API must see them).</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
-}
-
-/// <summary>Requests with a JSON body and the parsed answer.</summary>
-public static class DocumentenHttp
-{
-    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendJsonAsync(this HttpClient client, HttpMethod method, string path,
-        object? body = null, string? toelichting = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-            request.Content = JsonContent.Create(body, options: TestJson.Options);
-        if (toelichting is not null)
-            request.Headers.Add("X-Audit-Toelichting", toelichting);
-        var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response, text.Length == 0 || response.Content.Headers.ContentType?.MediaType == "application/octet-stream" ? null : JsonNode.Parse(text));
-    }
+    public Task<JsonObject> GetAsync(string url, string clientId = Beheerder) => Client(clientId).GetObjectAsync(url);
 }
 
 [CollectionDefinition(Name)]

@@ -50,8 +50,7 @@ public sealed class SuiteApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        string Address() => $"http://127.0.0.1:{TestInfrastructure.FreePort()}";
-        var (catalogiUrl, zakenUrl, documentenUrl) = (Address(), Address(), Address());
+        var (catalogiUrl, zakenUrl, documentenUrl) = (ServiceHost.LocalUrl(), ServiceHost.LocalUrl(), ServiceHost.LocalUrl());
         var services = new Dictionary<string, string>
         {
             ["Zgw:Services:catalogi:InternalUrl"] = catalogiUrl,
@@ -61,14 +60,12 @@ public sealed class SuiteApp : IAsyncLifetime
 
         // every process knows every client; grants on the zaaktype/informatieobjecttype are added once these exist (the
         // Catalogi service, started first, needs only the catalogi grants)
-        AddClient(0, Beheerder, alle: true);
-        AddClient(1, ZakenIdentity, alle: true);
-        AddClient(2, DocumentenIdentity, alle: false);
-        AddGrant(2, 1, "ztc", null, ["catalogi.lezen"]);
-        AddClient(3, Client, alle: false);
-        AddGrant(3, 2, "ztc", null, ["catalogi.lezen"]);
-        Catalogi = Start<CatalogiMarker>(catalogiUrl, services, new() { ["Catalogi:StrictPublish"] = "false" });
-        await WaitReadyAsync(Catalogi.CreateClient());
+        _clients.AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true);
+        _clients.AddClient(1, ZakenIdentity, Secret, heeftAlleAutorisaties: true);
+        _clients.AddClient(2, DocumentenIdentity, Secret).AddAutorisatie(2, 1, "ztc", ["catalogi.lezen"]);
+        _clients.AddClient(3, Client, Secret).AddAutorisatie(3, 2, "ztc", ["catalogi.lezen"]);
+        Catalogi = Serve<CatalogiMarker>(catalogiUrl, services, new() { ["Catalogi:StrictPublish"] = "false" });
+        await ServiceHost.WaitReadyAsync(Catalogi.CreateClient(), "Catalogi");
         (Zaaktype, Informatieobjecttype) = await SeedAsync(Catalogi.CreateClient().WithToken(Beheerder, Secret));
 
         // the Documenten service may read zaakinformatieobjecten of this zaaktype (the source check), nothing else of Zaken
@@ -76,19 +73,19 @@ public sealed class SuiteApp : IAsyncLifetime
         AddGrant(3, 0, "zrc", ("Zaaktype", Zaaktype), ["zaken.lezen", "zaken.aanmaken", "zaken.bijwerken", "zaken.verwijderen"]);
         AddGrant(3, 1, "drc", ("Informatieobjecttype", Informatieobjecttype), ["documenten.lezen", "documenten.aanmaken", "documenten.verwijderen"]);
 
-        Zaken = Start<ZakenMarker>(zakenUrl, services, new()
+        Zaken = Serve<ZakenMarker>(zakenUrl, services, new()
         {
             ["Zgw:ServiceIdentity:ClientId"] = ZakenIdentity,
             ["Zgw:ServiceIdentity:Secret"] = Secret,
         });
-        Documenten = Start<DocumentenMarker>(documentenUrl, services, new()
+        Documenten = Serve<DocumentenMarker>(documentenUrl, services, new()
         {
             ["Zgw:ServiceIdentity:ClientId"] = DocumentenIdentity,
             ["Zgw:ServiceIdentity:Secret"] = Secret,
             ["Documenten:Storage:Path"] = _storage,
         });
-        await WaitReadyAsync(Zaken.CreateClient());
-        await WaitReadyAsync(Documenten.CreateClient());
+        await ServiceHost.WaitReadyAsync(Zaken.CreateClient(), "Zaken");
+        await ServiceHost.WaitReadyAsync(Documenten.CreateClient(), "Documenten");
 
         Gateway = new WebApplicationFactory<GatewayMarker>().WithWebHostBuilder(b =>
         {
@@ -99,79 +96,31 @@ public sealed class SuiteApp : IAsyncLifetime
     }
 
     /// <summary>A service on Kestrel at <paramref name="url"/> with the common settings, the clients and <paramref name="own"/>.</summary>
-    private WebApplicationFactory<T> Start<T>(string url, Dictionary<string, string> services, Dictionary<string, string> own) where T : class
+    private WebApplicationFactory<T> Serve<T>(string url, Dictionary<string, string> services, Dictionary<string, string> own) where T : class
     {
-        var factory = new WebApplicationFactory<T>().WithWebHostBuilder(b =>
+        var settings = new ServiceSettings(Database, PublicBase)
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["urls"] = url,
-                ["ConnectionStrings:Database"] = Database.ConnectionString,
-                ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
-                ["Database:MigrateOnStartup"] = "true",
-                ["Zgw:PublicBaseUrl"] = PublicBase,
-                ["Messaging:RelayEnabled"] = "false",
-            };
-            foreach (var (k, v) in services.Concat(_clients).Concat(own))
-                settings[k] = v;
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        factory.UseKestrel();
-        factory.StartServer();
-        return factory;
+            ["urls"] = url,
+            ["Messaging:RelayEnabled"] = "false",
+        };
+        foreach (var (k, v) in services.Concat(_clients).Concat(own))
+            settings[k] = v;
+        return ServiceHost.Serve<T>(settings);
     }
 
-    private void AddClient(int i, string clientId, bool alle)
-    {
-        _clients[$"Zgw:Clients:{i}:ClientId"] = clientId;
-        _clients[$"Zgw:Clients:{i}:Secret"] = Secret;
-        _clients[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
-    }
-
-    private void AddGrant(int i, int g, string component, (string Field, string Url)? type, string[] scopes)
-    {
-        var prefix = $"Zgw:Clients:{i}:Autorisaties:{g}";
-        _clients[$"{prefix}:Component"] = component;
-        if (type is { } t)
-        {
-            _clients[$"{prefix}:{t.Field}"] = t.Url;
-            _clients[$"{prefix}:MaxVertrouwelijkheidaanduiding"] = "zeer_geheim";
-        }
-        for (var s = 0; s < scopes.Length; s++)
-            _clients[$"{prefix}:Scopes:{s}"] = scopes[s];
-    }
+    /// <summary>Autorisatie <paramref name="g"/> of client <paramref name="i"/> on one zaaktype or informatieobjecttype (zeer_geheim).</summary>
+    private void AddGrant(int i, int g, string component, (string Field, string Url) type, string[] scopes) =>
+        _clients.AddAutorisatie(i, g, component, scopes, type, ("MaxVertrouwelijkheidaanduiding", "zeer_geheim"));
 
     /// <summary>A published zaaktype with a published informatieobjecttype linked to it (zaaktype-informatieobjecttype).</summary>
     private static async Task<(string Zaaktype, string Informatieobjecttype)> SeedAsync(HttpClient catalogi)
     {
-        async Task<string> CreateAsync(string collection, object body)
-        {
-            var response = await catalogi.PostAsJsonAsync($"/catalogi/api/v1/{collection}", body);
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.Created)
-                throw new InvalidOperationException($"POST catalogi {collection}: {(int)response.StatusCode} {text}");
-            return JsonNode.Parse(text)!["url"]!.GetValue<string>();
-        }
-        async Task PublishAsync(string url)
-        {
-            var response = await catalogi.PostAsync(new Uri(url).AbsolutePath + "/publish", JsonContent.Create(new { }));
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"publish {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        var seed = new CatalogiSeeder(() => catalogi);
+        async Task<string> CreateAsync(string collection, object body) => CatalogiSeeder.Url(await seed.CreateAsync(collection, body));
 
-        var catalogus = await CreateAsync("catalogussen", new Dictionary<string, object?>
-        {
-            ["domein"] = "E2E" + Guid.NewGuid().ToString("N")[..2].ToUpperInvariant(), ["rsin"] = "000000000",
-            ["contactpersoonBeheerNaam"] = "Beheerder", ["naam"] = "E2E catalogus", ["versie"] = "1", ["begindatumVersie"] = "2024-01-01",
-        });
-        var omschrijving = "IOT-" + Guid.NewGuid().ToString("N")[..8];
-        var iot = await CreateAsync("informatieobjecttypen", new Dictionary<string, object?>
-        {
-            ["catalogus"] = catalogus, ["omschrijving"] = omschrijving, ["vertrouwelijkheidaanduiding"] = "openbaar",
-            ["beginGeldigheid"] = "2024-01-01", ["informatieobjectcategorie"] = "melding",
-        });
-        await PublishAsync(iot);
+        var catalogus = await seed.CatalogusAsync("E2E catalogus");
+        var omschrijving = CatalogiSeeder.Unique("IOT-");
+        var iot = await seed.InformatieobjecttypeAsync(catalogus, omschrijving: omschrijving);
         var zaaktype = await CreateAsync("zaaktypen", new Dictionary<string, object?>
         {
             ["identificatie"] = "ZT-" + Guid.NewGuid().ToString("N")[..8], ["omschrijving"] = "Melding openbare ruimte",
@@ -184,14 +133,8 @@ public sealed class SuiteApp : IAsyncLifetime
             ["beginGeldigheid"] = "2024-01-01", ["versiedatum"] = "2024-01-01",
         });
         await CreateAsync("zaaktype-informatieobjecttypen", new { zaaktype, informatieobjecttype = omschrijving, volgnummer = 1, richting = "inkomend" });
-        await PublishAsync(zaaktype);
+        await seed.PublishAsync(zaaktype);
         return (zaaktype, iot);
-    }
-
-    private static async Task WaitReadyAsync(HttpClient client)
-    {
-        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
-            await Task.Delay(100);
     }
 
     /// <summary>A client of the gateway with <paramref name="clientId"/>'s token (and the CRS headers Zaken wants).</summary>

@@ -27,17 +27,7 @@ public sealed class EnkelvoudiginformatieobjectLezenTests(DocumentenApp app)
         Assert.Equal(EnkelvoudiginformatieobjectTests.OasVelden, document.Select(p => p.Key).ToArray());
         created.Remove("lock");
         Assert.True(JsonNode.DeepEquals(created, document), $"{created}\n{document}");
-        var etag = response.Headers.ETag!;
-
-        using var head = new HttpRequestMessage(HttpMethod.Head, path);
-        var headResponse = await app.Client().SendAsync(head);
-        Assert.Equal(HttpStatusCode.OK, headResponse.StatusCode);
-        Assert.Equal(etag, headResponse.Headers.ETag);
-        Assert.Empty(await headResponse.Content.ReadAsByteArrayAsync());
-
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
-        conditional.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.NotModified, (await app.Client().SendAsync(conditional)).StatusCode);
+        await ETagAssert.HeadAndNotModifiedAsync(app.Client(), path, response.Headers.ETag!);
     }
 
     [Fact]
@@ -139,7 +129,7 @@ public sealed class EnkelvoudiginformatieobjectLezenTests(DocumentenApp app)
     [Fact]
     public async Task List_FiltersOnIdentificatieBronorganisatieAndTrefwoorden_NewestFirst()
     {
-        var woord = CatalogiSeed.Unique("woord-");
+        var woord = CatalogiSeeder.Unique("woord-");
         var eerste = await app.CreateDocumentAsync(app.A, change: b => b["trefwoorden"] = new[] { woord, "a" });
         var tweede = await app.CreateDocumentAsync(app.A, change: b => b["trefwoorden"] = new[] { "b", woord });
         var derde = await app.CreateDocumentAsync(app.A, change: b => { b["trefwoorden"] = new[] { woord + "-x" }; b["bronorganisatie"] = "002220647"; });
@@ -161,7 +151,7 @@ public sealed class EnkelvoudiginformatieobjectLezenTests(DocumentenApp app)
     [Fact]
     public async Task List_ShowsOnlyAuthorisedTypesUpToTheirMaximumVertrouwelijkheid_CountIncluded()
     {
-        var woord = CatalogiSeed.Unique("autorisatie-");
+        var woord = CatalogiSeeder.Unique("autorisatie-");
         void Tag(Dictionary<string, object?> b) => b["trefwoorden"] = new[] { woord };
         var aOpenbaar = await app.CreateDocumentAsync(app.A, change: Tag, vertrouwelijkheid: "openbaar");
         var aZaakvertrouwelijk = await app.CreateDocumentAsync(app.A, change: Tag, vertrouwelijkheid: "zaakvertrouwelijk");
@@ -188,7 +178,7 @@ public sealed class EnkelvoudiginformatieobjectLezenTests(DocumentenApp app)
         var (unknown, _) = await app.Client().SendJsonAsync(HttpMethod.Get, $"{Documenten}?titel=x");
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.BadRequest, "invalid", "nonFieldErrors", "unknown-parameters");
 
-        var woord = CatalogiSeed.Unique("pagina-");
+        var woord = CatalogiSeeder.Unique("pagina-");
         for (var i = 0; i < 3; i++)
             await app.CreateDocumentAsync(app.A, change: b => b["trefwoorden"] = new[] { woord });
         var first = await app.GetAsync($"{DocumentenApp.ApiRoot}/enkelvoudiginformatieobjecten?trefwoorden={woord}&pageSize=2");

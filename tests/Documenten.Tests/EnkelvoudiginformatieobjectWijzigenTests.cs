@@ -284,7 +284,7 @@ public sealed class EnkelvoudiginformatieobjectWijzigenTests(DocumentenApp app)
 
         var own = await OkAsync(HttpMethod.Patch, created, new { @lock = lockId, identificatie = created["identificatie"]!.GetValue<string>() });
         Assert.Equal(2, own["versie"]!.GetValue<int>());
-        var renamed = await OkAsync(HttpMethod.Patch, created, new { @lock = lockId, identificatie = CatalogiSeed.Unique("DOC-") });
+        var renamed = await OkAsync(HttpMethod.Patch, created, new { @lock = lockId, identificatie = CatalogiSeeder.Unique("DOC-") });
         Assert.StartsWith("DOC-", renamed["identificatie"]!.GetValue<string>());
     }
 

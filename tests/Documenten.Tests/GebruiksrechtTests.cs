@@ -174,15 +174,7 @@ public sealed class GebruiksrechtTests(DocumentenApp app)
         var response = await app.Client(DocumentenApp.Lezer).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(JsonNode.DeepEquals(recht, JsonNode.Parse(await response.Content.ReadAsStringAsync())));
-        var etag = response.Headers.ETag!;
-        using var head = new HttpRequestMessage(HttpMethod.Head, path);
-        var headResponse = await app.Client(DocumentenApp.Lezer).SendAsync(head);
-        Assert.Equal(HttpStatusCode.OK, headResponse.StatusCode);
-        Assert.Equal(etag, headResponse.Headers.ETag);
-        Assert.Empty(await headResponse.Content.ReadAsByteArrayAsync());
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
-        conditional.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.NotModified, (await app.Client(DocumentenApp.Lezer).SendAsync(conditional)).StatusCode);
+        await ETagAssert.HeadAndNotModifiedAsync(app.Client(DocumentenApp.Lezer), path, response.Headers.ETag!);
 
         // beperkt reads B only up to openbaar; aanmaker not B at all; buitenstaander has no scope.
         foreach (var client in new[] { DocumentenApp.Beperkt, DocumentenApp.Aanmaker, DocumentenApp.Buitenstaander })

@@ -206,13 +206,7 @@ public sealed class ObjectinformatieobjectTests(DocumentenApp app)
         var response = await app.Client(DocumentenApp.Lezer).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(JsonNode.DeepEquals(oio, JsonNode.Parse(await response.Content.ReadAsStringAsync())));
-        using var head = new HttpRequestMessage(HttpMethod.Head, path);
-        var headResponse = await app.Client(DocumentenApp.Lezer).SendAsync(head);
-        Assert.Equal(response.Headers.ETag, headResponse.Headers.ETag);
-        Assert.Empty(await headResponse.Content.ReadAsByteArrayAsync());
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
-        conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
-        Assert.Equal(HttpStatusCode.NotModified, (await app.Client(DocumentenApp.Lezer).SendAsync(conditional)).StatusCode);
+        await ETagAssert.HeadAndNotModifiedAsync(app.Client(DocumentenApp.Lezer), path, response.Headers.ETag!);
 
         foreach (var client in new[] { DocumentenApp.Beperkt, DocumentenApp.Aanmaker, DocumentenApp.Buitenstaander })
             await ProblemAssert.IsProblemAsync((await app.Client(client).SendJsonAsync(HttpMethod.Get, path)).Response, HttpStatusCode.Forbidden, "permission_denied");

@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using MassTransit;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Notificaties.Api;
-using Npgsql;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Response = WireMock.ResponseBuilders.Response;
@@ -34,29 +30,31 @@ public class NotificatiesApp : IAsyncLifetime
     /// <summary>Settings a test class adds or overrides.</summary>
     protected virtual IDictionary<string, string> Extra => new Dictionary<string, string>();
 
-    public static Dictionary<string, string> Settings(PostgresDatabase database, string queue, string? rabbitMq = null) => new()
+    public static ServiceSettings Settings(PostgresDatabase database, string queue, string? rabbitMq = null)
     {
-        ["ConnectionStrings:Database"] = database.ConnectionString,
-        ["ConnectionStrings:RabbitMq"] = rabbitMq ?? TestInfrastructure.RabbitMq,
-        ["Database:MigrateOnStartup"] = "true",
-        ["Zgw:PublicBaseUrl"] = PublicBase,
-        ["OPENZAAK_ADMIN_KEY"] = AdminKey,
-        ["Notificaties:Queue"] = queue,
-        ["Notificaties:VerifyCallback"] = "false",
-        ["Notificaties:Delivery:RetrySchedule"] = "00:00:00.300,00:00:00.600,00:00:01",
-        ["Notificaties:Delivery:PollInterval"] = "00:00:00.100",
-        ["Notificaties:Delivery:Timeout"] = "00:00:05",
-        ["Notificaties:Delivery:CircuitBreakerFailures"] = "3",
-        ["Notificaties:Delivery:CircuitBreakerOpen"] = "00:00:00.500",
-        ["Zgw:Clients:0:ClientId"] = Publisher,
-        ["Zgw:Clients:0:Secret"] = Secret,
-        ["Zgw:Clients:0:Autorisaties:0:Component"] = "nrc",
-        ["Zgw:Clients:0:Autorisaties:0:Scopes:0"] = "notificaties.publiceren",
-        ["Zgw:Clients:1:ClientId"] = Consumer,
-        ["Zgw:Clients:1:Secret"] = Secret,
-        ["Zgw:Clients:1:Autorisaties:0:Component"] = "nrc",
-        ["Zgw:Clients:1:Autorisaties:0:Scopes:0"] = "notificaties.consumeren",
-    };
+        var settings = new ServiceSettings(database, PublicBase, rabbitMq)
+        {
+            ["OPENZAAK_ADMIN_KEY"] = AdminKey,
+            ["Notificaties:Queue"] = queue,
+            ["Notificaties:VerifyCallback"] = "false",
+            ["Notificaties:Delivery:RetrySchedule"] = "00:00:00.300,00:00:00.600,00:00:01",
+            ["Notificaties:Delivery:PollInterval"] = "00:00:00.100",
+            ["Notificaties:Delivery:Timeout"] = "00:00:05",
+            ["Notificaties:Delivery:CircuitBreakerFailures"] = "3",
+            ["Notificaties:Delivery:CircuitBreakerOpen"] = "00:00:00.500",
+        };
+        settings.AddClient(0, Publisher, Secret).AddAutorisatie(0, 0, "nrc", ["notificaties.publiceren"]);
+        settings.AddClient(1, Consumer, Secret).AddAutorisatie(1, 0, "nrc", ["notificaties.consumeren"]);
+        return settings;
+    }
+
+    /// <summary>Starts the Notificaties service with <paramref name="settings"/> and waits until its bus is connected.</summary>
+    public static async Task<WebApplicationFactory<NotificatiesMarker>> StartAsync(ServiceSettings settings)
+    {
+        var factory = ServiceHost.Serve<NotificatiesMarker>(settings);
+        await TestBus.WaitUntilHealthyAsync(factory.Services);
+        return factory;
+    }
 
     public async Task InitializeAsync()
     {
@@ -64,13 +62,7 @@ public class NotificatiesApp : IAsyncLifetime
         var settings = Settings(Database, Queue);
         foreach (var (k, v) in Extra)
             settings[k] = v;
-        Factory = new WebApplicationFactory<NotificatiesMarker>().WithWebHostBuilder(b =>
-        {
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Factory.CreateClient().Dispose();
-        await TestBus.WaitUntilHealthyAsync(Factory.Services);
+        Factory = await StartAsync(settings);
     }
 
     public async Task DisposeAsync()
@@ -135,7 +127,7 @@ public class NotificatiesApp : IAsyncLifetime
 
     public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "notificaties" }.ConnectionString);
+        await using var c = Database.Connect("notificaties");
         return await c.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("no value");
     }
 

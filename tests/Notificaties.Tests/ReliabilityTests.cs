@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Notificaties.Api;
@@ -111,14 +110,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         await _database.InitializeAsync();
         var amqp = new Uri(TestInfrastructure.RabbitMq);
         _proxy = new TcpProxy(amqp.Port);
-        var settings = NotificatiesApp.Settings(_database, _queue, new UriBuilder(amqp) { Port = _proxy.Port }.Uri.ToString());
-        _nrc = new WebApplicationFactory<NotificatiesMarker>().WithWebHostBuilder(b =>
-        {
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        _nrc.CreateClient().Dispose();
-        await TestBus.WaitUntilHealthyAsync(_nrc.Services);
+        _nrc = await NotificatiesApp.StartAsync(NotificatiesApp.Settings(_database, _queue, new UriBuilder(amqp) { Port = _proxy.Port }.Uri.ToString()));
         _publisher = await TestApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq },
             b => b.AddZgwMessaging(outboxRelay: false), _ => { });
         await TestBus.WaitUntilHealthyAsync(_publisher.Services);
@@ -301,14 +293,7 @@ public sealed class BrokerRestartTests : IAsyncLifetime
         StartBroker();
         _amqp = $"amqp://guest:guest@127.0.0.1:{_ports[1]}/";
         _proxy = new TcpProxy(_ports[1]);
-        var settings = NotificatiesApp.Settings(_database, "nrc-restart", $"amqp://guest:guest@127.0.0.1:{_proxy.Port}/");
-        _nrc = new WebApplicationFactory<NotificatiesMarker>().WithWebHostBuilder(b =>
-        {
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        _nrc.CreateClient().Dispose();
-        await TestBus.WaitUntilHealthyAsync(_nrc.Services);
+        _nrc = await NotificatiesApp.StartAsync(NotificatiesApp.Settings(_database, "nrc-restart", $"amqp://guest:guest@127.0.0.1:{_proxy.Port}/"));
         _publisher = await TestApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = _amqp },
             b => b.AddZgwMessaging(outboxRelay: false), _ => { });
         await TestBus.WaitUntilHealthyAsync(_publisher.Services);

@@ -138,7 +138,7 @@ public sealed class SuiteHost : IAsyncLifetime
             b.UseSetting("Gateway:ExposeAdminApi", "true");
         });
         _started.Add(Gateway);
-        await WaitReadyAsync("gateway", Gateway.CreateClient());
+        await ServiceHost.WaitReadyAsync(Gateway.CreateClient(), "gateway", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>
@@ -175,7 +175,7 @@ public sealed class SuiteHost : IAsyncLifetime
         _reserved.Remove(key, out var reservation);
         reservation!.Stop();
         factory.StartServer();
-        await WaitReadyAsync(key, factory.CreateClient());
+        await ServiceHost.WaitReadyAsync(factory.CreateClient(), key, TimeSpan.FromSeconds(60));
     }
 
     private static TcpListener Reserve()
@@ -183,17 +183,6 @@ public sealed class SuiteHost : IAsyncLifetime
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return listener;
-    }
-
-    private static async Task WaitReadyAsync(string name, HttpClient client)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{name} did not become ready");
     }
 
     /// <summary>A client of the gateway with a token of <paramref name="clientId"/> (and the CRS headers Zaken wants).</summary>

@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Zgw.Testing;
 
 namespace Zaken.Tests;
 
@@ -23,41 +21,13 @@ public sealed record ZaaktypeSet(
     public string Identificatie { get; init; } = "";
 }
 
-/// <summary>Builds catalogi in the real Catalogi service through its API (as a beheerder).</summary>
-public sealed class CatalogiSeed(ZakenApp app)
+/// <summary>Builds catalogi in the real Catalogi service through its API (as a beheerder), zaaktypen with all their parts too.</summary>
+public sealed class CatalogiSeed(ZakenApp app) : CatalogiSeeder(app.CatalogiClient)
 {
     public const string Procestype = "procestypen/e1b73b12-b2f6-4c4e-8929-94f84dd2a57d";
     /// <summary>A selectielijst resultaat without procestermijn: any afleidingswijze is allowed (ztc-003).</summary>
     public const string ResultaatZonderTermijn = "resultaten/5b0c1a9e-8d2f-4e3a-b6c7-1f2e3d4c5b6a";
     public const string Afgehandeld = "resultaattypeomschrijvingen/7cb315fb-4f7b-4a43-aca1-e4522e4c73b3";
-
-    public static string Unique(string prefix = "") => prefix + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task<JsonObject> CreateAsync(string collection, object body)
-    {
-        var response = await app.CatalogiClient().PostAsJsonAsync($"/catalogi/api/v1/{collection}", body);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidOperationException($"POST catalogi {collection}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    public async Task PublishAsync(string url)
-    {
-        var response = await app.CatalogiClient().PostAsync(new Uri(url).AbsolutePath + "/publish", JsonContent.Create(new { }));
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"publish {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    public async Task<string> CatalogusAsync() => Url(await CreateAsync("catalogussen", new Dictionary<string, object?>
-    {
-        ["domein"] = Unique()[..5].ToUpperInvariant(),
-        ["rsin"] = "000000000",
-        ["contactpersoonBeheerNaam"] = "Beheerder",
-        ["naam"] = "Zaken testcatalogus",
-        ["versie"] = "1",
-        ["begindatumVersie"] = "2024-01-01",
-    }));
 
     /// <summary>
     /// A published zaaktype with three statustypen, one resultaattype (<paramref name="brondatumArchiefprocedure"/>,
@@ -68,15 +38,7 @@ public sealed class CatalogiSeed(ZakenApp app)
         Action<Dictionary<string, object?>>? change = null, string vertrouwelijkheid = "openbaar", string? archiefactietermijn = "P10Y")
     {
         var iotOmschrijving = Unique("IOT-");
-        var iot = Url(await CreateAsync("informatieobjecttypen", new Dictionary<string, object?>
-        {
-            ["catalogus"] = catalogus,
-            ["omschrijving"] = iotOmschrijving,
-            ["vertrouwelijkheidaanduiding"] = "openbaar",
-            ["beginGeldigheid"] = "2024-01-01",
-            ["informatieobjectcategorie"] = "melding",
-        }));
-        await PublishAsync(iot);
+        var iot = await InformatieobjecttypeAsync(catalogus, omschrijving: iotOmschrijving);
         var identificatie = Unique("ZT-");
         var body = new Dictionary<string, object?>
         {
@@ -146,6 +108,4 @@ public sealed class CatalogiSeed(ZakenApp app)
             Identificatie = (string?)body["identificatie"] ?? identificatie,
         };
     }
-
-    public static string Url(JsonObject o) => o["url"]!.GetValue<string>();
 }

@@ -5,6 +5,7 @@ using Dapper;
 using Npgsql;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using Zgw.Testing;
 
 namespace Zaken.Tests;
 
@@ -27,7 +28,7 @@ public static class StatusTestSupport
             ["datumStatusGezet"] = datum,
             ["statustoelichting"] = "Toelichting",
             ["gezetdoor"] = gezetdoor,
-        }, ZgwTestJson.Options);
+        }, TestJson.Options);
 
     public static async Task<JsonObject> CreateStatusAsync(this ZakenApp app, string zaak, string statustype, string datum,
         string clientId = ZakenApp.Beheerder)
@@ -38,7 +39,7 @@ public static class StatusTestSupport
 
     public static Task<HttpResponseMessage> PostResultaatAsync(this ZakenApp app, string zaak, string resultaattype,
         string clientId = ZakenApp.Beheerder, string toelichting = "Afgehandeld") =>
-        app.Client(clientId).PostAsJsonAsync(ResultatenPath, new { zaak, resultaattype, toelichting }, ZgwTestJson.Options);
+        app.Client(clientId).PostAsJsonAsync(ResultatenPath, new { zaak, resultaattype, toelichting }, TestJson.Options);
 
     public static async Task<JsonObject> CreateResultaatAsync(this ZakenApp app, string zaak, string resultaattype, string clientId = ZakenApp.Beheerder) =>
         await CreatedAsync(await app.PostResultaatAsync(zaak, resultaattype, clientId), "resultaten");

@@ -190,14 +190,7 @@ public sealed class StatusTests(ZakenApp app)
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         Assert.Equal(status.ToJsonString(), body.ToJsonString());
 
-        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, ZakenApp.PathOf(Url(status))));
-        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
-        Assert.Equal(etag, head.Headers.ETag);
-        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
-
-        var conditional = new HttpRequestMessage(HttpMethod.Get, ZakenApp.PathOf(Url(status)));
-        conditional.Headers.IfNoneMatch.Add(etag!);
-        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+        await ETagAssert.HeadAndNotModifiedAsync(client, ZakenApp.PathOf(Url(status)), etag!);
 
         response = await client.GetAsync($"{StatusTestSupport.StatussenPath}/{Guid.NewGuid()}");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");

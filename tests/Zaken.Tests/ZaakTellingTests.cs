@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Zaken.Api.Resources.Zaak;
+using Zgw.Testing;
 
 namespace Zaken.Tests;
 

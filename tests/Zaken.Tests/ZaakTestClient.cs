@@ -16,19 +16,6 @@ public static class ZaakHttp
 
     public static HttpClient Zaken(this ZakenApp app, string clientId = ZakenApp.Beheerder) => app.Client(clientId).WithCrs();
 
-    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendJsonAsync(this HttpClient client, HttpMethod method, string path,
-        object? body = null, string? toelichting = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-            request.Content = JsonContent.Create(body, options: ZgwTestJson.Options);
-        if (toelichting is not null)
-            request.Headers.Add("X-Audit-Toelichting", toelichting);
-        var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
-
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 }

@@ -251,11 +251,7 @@ public sealed class ZaakTests(ZakenApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var etag = response.Headers.ETag;
         Assert.NotNull(etag);
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, ZakenApp.PathOf(ZakenApp.Url(zaak)));
-        conditional.Headers.IfNoneMatch.Add(etag!);
-        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
-        using var head = new HttpRequestMessage(HttpMethod.Head, ZakenApp.PathOf(ZakenApp.Url(zaak)));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(head)).StatusCode);
+        await ETagAssert.HeadAndNotModifiedAsync(client, ZakenApp.PathOf(ZakenApp.Url(zaak)), etag!);
         await ProblemAssert.IsProblemAsync(await client.GetAsync($"{Zaken}/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "not_found");
     }
 

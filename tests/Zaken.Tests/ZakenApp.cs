@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Catalogi.Api;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using SelectielijstFixture;
 using WireMock.Server;
 using Zaken.Api;
@@ -80,104 +76,60 @@ public sealed class ZakenApp : IAsyncLifetime
         await Database.InitializeAsync();
         Documenten = WireMockServer.Start();
 
-        var slPort = TestInfrastructure.FreePort();
-        SelectielijstRoot = $"http://127.0.0.1:{slPort}/api/v1/";
-        Selectielijst = new WebApplicationFactory<SelectielijstMarker>().WithWebHostBuilder(b => b.UseSetting("urls", $"http://127.0.0.1:{slPort}"));
-        Selectielijst.UseKestrel();
-        Selectielijst.StartServer();
+        var selectielijstUrl = ServiceHost.LocalUrl();
+        var selectielijstHost = new Uri(selectielijstUrl).Authority;
+        SelectielijstRoot = selectielijstUrl + "/api/v1/";
+        Selectielijst = ServiceHost.Serve<SelectielijstMarker>(new Dictionary<string, string> { ["urls"] = selectielijstUrl });
 
-        var catPort = TestInfrastructure.FreePort();
-        CatalogiUrl = $"http://127.0.0.1:{catPort}";
-        Catalogi = new WebApplicationFactory<CatalogiMarker>().WithWebHostBuilder(b =>
-        {
-            var settings = Common();
-            settings["urls"] = CatalogiUrl;
-            settings["Catalogi:SelectielijstApiRoot"] = SelectielijstRoot;
-            settings["Zgw:References:AllowedHosts:0"] = $"127.0.0.1:{slPort}";
-            AddClient(settings, 0, Beheerder, alle: true);
-            AddClient(settings, 1, ServiceClient, alle: true);
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Catalogi.UseKestrel();
-        Catalogi.StartServer();
-        await WaitReadyAsync(Catalogi.CreateClient());
+        CatalogiUrl = ServiceHost.LocalUrl();
+        var catalogi = Settings(CatalogiUrl)
+            .AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true)
+            .AddClient(1, ServiceClient, Secret, heeftAlleAutorisaties: true);
+        catalogi["Catalogi:SelectielijstApiRoot"] = SelectielijstRoot;
+        catalogi["Zgw:References:AllowedHosts:0"] = selectielijstHost;
+        Catalogi = await ServiceHost.StartAsync<CatalogiMarker>(catalogi);
 
         Seed = new CatalogiSeed(this);
-        var catalogus = await Seed.CatalogusAsync();
+        var catalogus = await Seed.CatalogusAsync("Zaken testcatalogus");
         A = await Seed.ZaaktypeAsync(catalogus);
         B = await Seed.ZaaktypeAsync(catalogus);
         C = await Seed.ZaaktypeAsync(catalogus);
 
-        var zakenPort = TestInfrastructure.FreePort();
-        ZakenUrl = $"http://127.0.0.1:{zakenPort}";
-        Factory = new WebApplicationFactory<ZakenMarker>().WithWebHostBuilder(b =>
-        {
-            var settings = Common();
-            settings["urls"] = ZakenUrl;
-            settings["Zgw:Services:catalogi:InternalUrl"] = CatalogiUrl;
-            settings["Zgw:ServiceIdentity:ClientId"] = ServiceClient;
-            settings["Zgw:ServiceIdentity:Secret"] = Secret;
-            settings["Zgw:References:AllowedHosts:0"] = new Uri(Documenten.Url!).Authority;
-            settings["Zgw:References:AllowedHosts:1"] = $"127.0.0.1:{slPort}";
-            settings["Zaken:ReferentielijstenApiRoot"] = $"http://127.0.0.1:{slPort}/referentielijsten/api/v1/";
-            settings["Zaken:ReconcileInterval"] = "00:00:01";
-            settings["Zaken:MirrorGracePeriod"] = "00:00:02";
-            AddClient(settings, 0, Beheerder, alle: true);
-            string[] behandelen = [ZakenScopes.Lezen, ZakenScopes.Aanmaken, ZakenScopes.Bijwerken, ZakenScopes.StatussenToevoegen,
-                ZakenScopes.Verwijderen, ZakenScopes.AudittrailsLezen];
-            AddClient(settings, 1, Behandelaar, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim")], behandelen);
-            AddClient(settings, 2, Forceerder, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim")],
-                [.. behandelen, ZakenScopes.GeforceerdBijwerken, ZakenScopes.Heropenen]);
-            AddClient(settings, 3, Heropener, [(A.Url, "zeer_geheim")], ZakenScopes.Lezen, ZakenScopes.StatussenToevoegen, ZakenScopes.Heropenen);
-            AddClient(settings, 4, Aanmaker, [(A.Url, "zeer_geheim")], ZakenScopes.Lezen, ZakenScopes.Aanmaken);
-            AddClient(settings, 5, Beperkt, [(A.Url, "zaakvertrouwelijk"), (B.Url, "openbaar")], ZakenScopes.Lezen);
-            AddClient(settings, 6, Lezer, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim"), (C.Url, "zeer_geheim")], ZakenScopes.Lezen);
-            AddClient(settings, 7, Buitenstaander, [], []);
-            ClientSettings = settings.Where(kv => kv.Key.StartsWith("Zgw:Clients:", StringComparison.Ordinal)).ToDictionary();
-            foreach (var (k, v) in settings)
-                b.UseSetting(k, v);
-        });
-        Factory.UseKestrel();
-        Factory.StartServer();
-        await WaitReadyAsync(Factory.CreateClient());
+        ZakenUrl = ServiceHost.LocalUrl();
+        var settings = Settings(ZakenUrl).CallingSibling("catalogi", CatalogiUrl, ServiceClient, Secret);
+        settings["Zgw:References:AllowedHosts:0"] = new Uri(Documenten.Url!).Authority;
+        settings["Zgw:References:AllowedHosts:1"] = selectielijstHost;
+        settings["Zaken:ReferentielijstenApiRoot"] = selectielijstUrl + "/referentielijsten/api/v1/";
+        settings["Zaken:ReconcileInterval"] = "00:00:01";
+        settings["Zaken:MirrorGracePeriod"] = "00:00:02";
+        settings.AddClient(0, Beheerder, Secret, heeftAlleAutorisaties: true);
+        string[] behandelen = [ZakenScopes.Lezen, ZakenScopes.Aanmaken, ZakenScopes.Bijwerken, ZakenScopes.StatussenToevoegen,
+            ZakenScopes.Verwijderen, ZakenScopes.AudittrailsLezen];
+        AddClient(settings, 1, Behandelaar, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim")], behandelen);
+        AddClient(settings, 2, Forceerder, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim")],
+            [.. behandelen, ZakenScopes.GeforceerdBijwerken, ZakenScopes.Heropenen]);
+        AddClient(settings, 3, Heropener, [(A.Url, "zeer_geheim")], ZakenScopes.Lezen, ZakenScopes.StatussenToevoegen, ZakenScopes.Heropenen);
+        AddClient(settings, 4, Aanmaker, [(A.Url, "zeer_geheim")], ZakenScopes.Lezen, ZakenScopes.Aanmaken);
+        AddClient(settings, 5, Beperkt, [(A.Url, "zaakvertrouwelijk"), (B.Url, "openbaar")], ZakenScopes.Lezen);
+        AddClient(settings, 6, Lezer, [(A.Url, "zeer_geheim"), (B.Url, "zeer_geheim"), (C.Url, "zeer_geheim")], ZakenScopes.Lezen);
+        AddClient(settings, 7, Buitenstaander, [], []);
+        ClientSettings = settings.Where(kv => kv.Key.StartsWith("Zgw:Clients:", StringComparison.Ordinal)).ToDictionary();
+        Factory = await ServiceHost.StartAsync<ZakenMarker>(settings);
     }
 
-    private Dictionary<string, string> Common() => new()
+    /// <summary>The settings of a service of this fixture on <paramref name="url"/> (the outbox relay off).</summary>
+    private ServiceSettings Settings(string url) => new(Database, PublicBase)
     {
-        ["ConnectionStrings:Database"] = Database.ConnectionString,
-        ["ConnectionStrings:RabbitMq"] = TestInfrastructure.RabbitMq,
-        ["Database:MigrateOnStartup"] = "true",
-        ["Zgw:PublicBaseUrl"] = PublicBase,
+        ["urls"] = url,
         ["Messaging:RelayEnabled"] = "false",
     };
 
-    private static async Task WaitReadyAsync(HttpClient client)
+    /// <summary>A client with zrc autorisaties on zaaktypen, each up to its maximum vertrouwelijkheidaanduiding.</summary>
+    private static void AddClient(ServiceSettings settings, int i, string clientId, (string Zaaktype, string Max)[] grants, params string[] scopes)
     {
-        for (var i = 0; i < 300 && !(await client.GetAsync("/health/ready")).IsSuccessStatusCode; i++)
-            await Task.Delay(100);
-    }
-
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, bool alle)
-    {
-        settings[$"Zgw:Clients:{i}:ClientId"] = clientId;
-        settings[$"Zgw:Clients:{i}:Secret"] = Secret;
-        settings[$"Zgw:Clients:{i}:HeeftAlleAutorisaties"] = alle ? "true" : "false";
-    }
-
-    private static void AddClient(Dictionary<string, string> settings, int i, string clientId, (string Zaaktype, string Max)[] grants,
-        params string[] scopes)
-    {
-        AddClient(settings, i, clientId, alle: false);
+        settings.AddClient(i, clientId, Secret);
         for (var g = 0; g < grants.Length; g++)
-        {
-            var prefix = $"Zgw:Clients:{i}:Autorisaties:{g}";
-            settings[$"{prefix}:Component"] = "zrc";
-            settings[$"{prefix}:Zaaktype"] = grants[g].Zaaktype;
-            settings[$"{prefix}:MaxVertrouwelijkheidaanduiding"] = grants[g].Max;
-            for (var s = 0; s < scopes.Length; s++)
-                settings[$"{prefix}:Scopes:{s}"] = scopes[s];
-        }
+            settings.AddAutorisatie(i, g, "zrc", scopes, ("Zaaktype", grants[g].Zaaktype), ("MaxVertrouwelijkheidaanduiding", grants[g].Max));
     }
 
     public async Task DisposeAsync()
@@ -203,23 +155,17 @@ public sealed class ZakenApp : IAsyncLifetime
     /// <summary>A communicatiekanaal of the Referentielijsten fixture (zrc-010).</summary>
     public string Communicatiekanaal => SelectielijstRoot.Replace("/api/v1/", "/referentielijsten/api/v1/") + "communicatiekanalen/46f0ccfc-0a19-4e1d-9e2b-2c1d3a4b5c6d";
 
-    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+    public static string PathOf(string url) => ZgwHttp.PathOf(url);
 
     /// <summary>Runs a scalar query in the <c>zaken</c> schema.</summary>
     public async Task<T?> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "zaken,public" }.ConnectionString);
+        await using var c = Database.Connect("zaken,public");
         return await c.ExecuteScalarAsync<T>(sql, parameters);
     }
 
     /// <summary>The notifications written to the outbox for <paramref name="hoofdObject"/> (kanaal zaken), oldest first.</summary>
-    public async Task<List<JsonObject>> NotificationsAsync(string hoofdObject)
-    {
-        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { SearchPath = "zaken,public" }.ConnectionString);
-        var rows = await c.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE payload ->> 'hoofdObject' = @hoofdObject ORDER BY seq", new { hoofdObject });
-        return rows.Select(r => JsonNode.Parse(r)!.AsObject()).ToList();
-    }
+    public Task<List<JsonObject>> NotificationsAsync(string hoofdObject) => Database.OutboxNotificationsAsync("zaken,public", hoofdObject);
 
     /// <summary>A minimal valid zaak body of <paramref name="zaaktype"/>.</summary>
     public static Dictionary<string, object?> ZaakBody(string zaaktype, string vertrouwelijkheid = "openbaar") => new()
@@ -243,34 +189,17 @@ public sealed class ZakenApp : IAsyncLifetime
     }
 
     /// <summary>POSTs to a collection of this API (asserting 201) and returns the created object.</summary>
-    public async Task<JsonObject> PostAsync(string collection, object body, string clientId = Beheerder)
+    public Task<JsonObject> PostAsync(string collection, object body, string clientId = Beheerder) =>
+        Client(clientId).WithCrs().CreateAsync($"/zaken/api/v1/{collection}", body);
+
+    public Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
     {
         var client = Client(clientId);
         client.DefaultRequestHeaders.Add("Accept-Crs", "EPSG:4326");
-        client.DefaultRequestHeaders.Add("Content-Crs", "EPSG:4326");
-        var response = await client.PostAsJsonAsync($"/zaken/api/v1/{collection}", body, ZgwTestJson.Options);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {collection}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
+        return client.GetObjectAsync(url);
     }
 
-    public async Task<JsonObject> GetAsync(string url, string clientId = Beheerder)
-    {
-        var client = Client(clientId);
-        client.DefaultRequestHeaders.Add("Accept-Crs", "EPSG:4326");
-        var response = await client.GetAsync(PathOf(url));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    public static string Url(JsonObject o) => o["url"]!.GetValue<string>();
-}
-
-public static class ZgwTestJson
-{
-    /// <summary>Keeps explicit nulls in request bodies (the API must see them).</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+    public static string Url(JsonObject o) => ZgwHttp.Url(o);
 }
 
 [CollectionDefinition(Name)]

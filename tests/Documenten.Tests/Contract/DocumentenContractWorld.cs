@@ -3,33 +3,16 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Zgw.Testing;
 
 namespace Documenten.Tests.Contract;
 
 /// <summary>
-/// One request of the contract test: a path and a JSON body or a form (made anew for each send), sent as
-/// <paramref name="ClientId"/> (null: the beheerder).
-/// </summary>
-internal sealed record ContractRequest(string Path, JsonNode? Json = null, Func<HttpContent>? Form = null, string? ClientId = null)
-{
-    public HttpContent? Content() => Form?.Invoke() ?? (Json is null ? null : JsonContent.Create(Json));
-
-    public string Describe() => Form is not null ? $"{Path} (form)" : $"{Path} {Json?.ToJsonString()}";
-}
-
-/// <summary>
-/// What one operation is exercised with: the success request, an invalid request (where the OAS declares a 400) and a
-/// request for an unknown object (where the path names one).
-/// </summary>
-internal sealed record ContractPlan(ContractRequest Success, ContractRequest? Invalid = null, ContractRequest? Missing = null);
-
-/// <summary>
 /// The objects the operations of the contract test act on, all made through the API: one document of
 /// <see cref="DocumentenApp.A"/> with a gebruiksrecht, a verzending and an objectinformatieobject (its zaak relation held by a
-/// <see cref="BronStub"/>), and the means to make valid bodies and throwaway objects. A part that cannot be made is
-/// remembered with the response it gave (<see cref="Failures"/>), so that only the operations that need it fail.
+/// <see cref="BronStub"/>), and the means to make valid bodies and throwaway objects.
 /// </summary>
-internal sealed class DocumentenContractWorld
+internal sealed class DocumentenContractWorld : ContractWorld
 {
     public const string Root = "/documenten/api/v1";
 
@@ -38,7 +21,7 @@ internal sealed class DocumentenContractWorld
     private readonly DocumentenApp _app;
     private readonly BronStub _bron;
 
-    private DocumentenContractWorld(DocumentenApp app, JsonObject document)
+    private DocumentenContractWorld(DocumentenApp app, JsonObject document) : base(() => app.Client())
     {
         _app = app;
         _bron = new BronStub(app);
@@ -50,36 +33,13 @@ internal sealed class DocumentenContractWorld
     public string DocumentUrl => DocumentenApp.Url(Document);
     public string DocumentPath => DocumentenApp.PathOf(DocumentUrl);
 
-    /// <summary>Per resource (the collection name): the path of an existing object.</summary>
-    public Dictionary<string, string> Existing { get; } = [];
-
-    /// <summary>Per resource: the body the existing object was created with (a valid PUT body).</summary>
-    public Dictionary<string, JsonObject> Bodies { get; } = [];
-
-    /// <summary>Per resource: why no existing object could be made.</summary>
-    public Dictionary<string, string> Failures { get; } = [];
-
     public static async Task<DocumentenContractWorld> CreateAsync(DocumentenApp app)
     {
         var world = new DocumentenContractWorld(app, await app.CreateDocumentAsync(app.A));
         world.Existing["enkelvoudiginformatieobjecten"] = world.DocumentPath;
         foreach (var key in Resources)
-        {
-            var body = world.NewBody(key, world.DocumentUrl);
-            var (url, failure) = await world.TryCreateAsync($"{Root}/{key}", body);
-            if (url is null)
-                world.Failures[key] = failure!;
-            else
-            {
-                world.Existing[key] = DocumentenApp.PathOf(url);
-                world.Bodies[key] = body;
-            }
-        }
-        var (status, text) = await world.SendAsync(HttpMethod.Get, world.DocumentPath + "/audittrail", null);
-        if (status == 200 && JsonNode.Parse(text) is JsonArray { Count: > 0 } trail)
-            world.Existing["audittrail"] = $"{world.DocumentPath}/audittrail/{trail[0]!["uuid"]!.GetValue<string>()}";
-        else
-            world.Failures["audittrail"] = $"GET {world.DocumentPath}/audittrail answered {status}: {Cut(text)}";
+            await world.MakeExistingAsync(key, $"{Root}/{key}", world.NewBody(key, world.DocumentUrl));
+        await world.MakeExistingAudittrailAsync(world.DocumentPath);
         return world;
     }
 
@@ -145,7 +105,7 @@ internal sealed class DocumentenContractWorld
         var path = DocumentenApp.PathOf(DocumentenApp.Url(await _app.CreateDocumentAsync(_app.A)));
         var (status, text) = await SendAsync(HttpMethod.Post, path + "/lock", new JsonObject());
         if (status != 200)
-            throw new InvalidOperationException($"POST {path}/lock answered {status}: {Cut(text)}");
+            throw new InvalidOperationException($"POST {path}/lock answered {status}: {ContractCoverage.Cut(text)}");
         return (path, JsonNode.Parse(text)!["lock"]!.GetValue<string>());
     }
 
@@ -173,25 +133,4 @@ internal sealed class DocumentenContractWorld
     };
 
     public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
-
-    private async Task<(string? Url, string? Failure)> TryCreateAsync(string path, JsonObject body)
-    {
-        var (status, text) = await SendAsync(HttpMethod.Post, path, body);
-        if (status == 201 && JsonNode.Parse(text)?["url"]?.GetValue<string>() is { } url)
-            return (url, null);
-        return (null, $"POST {path} {body.ToJsonString()} answered {status}: {Cut(text)}");
-    }
-
-    private async Task<(int Status, string Text)> SendAsync(HttpMethod method, string path, JsonNode? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-            request.Content = JsonContent.Create(body);
-        using var response = await _app.Client().SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    public static string Cut(string text) => text.Length > 600 ? text[..600] + "…" : text;
-
-    private static JsonObject ToJson(object body) => JsonNode.Parse(JsonSerializer.Serialize(body, TestJson.Options))!.AsObject();
 }

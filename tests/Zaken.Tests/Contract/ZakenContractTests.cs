@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
@@ -18,18 +17,13 @@ namespace Zaken.Tests.Contract;
 [Collection(ZakenCollection.Name)]
 public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
 {
-    private const string Root = ContractWorld.Root;
-
-    private sealed record Outcome(string Method, string Path, int Success, List<int> Errors, List<string> Problems, List<string> Deviations);
-
-    /// <summary>A known difference between the official OAS and what the service (as Open Zaak) answers.</summary>
-    private sealed record Deviation(string Name, Regex Problem, string Reason);
+    private const string Root = ZakenContractWorld.Root;
 
     /// <summary>
     /// Findings that are not failures: where the official OAS and Open Zaak (whose behaviour the service follows,
     /// ARCHITECTURE §11) disagree. They are listed in the coverage table and the output; every other finding fails.
     /// </summary>
-    private static readonly Deviation[] KnownDeviations =
+    private static readonly KnownDeviation[] KnownDeviations =
     [
         new("audittrail-wijzigingen", new Regex(@"^success body: \$[^ ]*\.wijzigingen\.(oud|nieuw): null but not nullable$"),
             "wijzigingen.oud is null on create and nieuw on destroy (vng-api-common, as Open Zaak); the OAS does not mark them nullable"),
@@ -45,63 +39,19 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         var oas = ZakenOas.Load(Path.Combine(SpecsFolder.Location!, "zaken.yaml"));
         var operations = oas.Operations.ToList();
         Assert.Equal(62, operations.Count);
-        var world = await ContractWorld.CreateAsync(app);
-        var outcomes = new List<Outcome>();
-        foreach (var operation in operations)
-            outcomes.Add(await ExerciseAsync(oas, operation, world));
-
-        var table = new StringBuilder("| Method | Path | Success | Errors | Result |\n|---|---|---|---|---|\n");
-        foreach (var o in outcomes)
+        var world = await ZakenContractWorld.CreateAsync(app);
+        var findings = await ContractCoverage.ExerciseAsync(operations, KnownDeviations, async f =>
         {
-            var result = o.Problems.Count > 0 ? "FAIL" : o.Deviations.Count > 0 ? $"ok ({string.Join(", ", o.Deviations.Distinct())})" : "ok";
-            table.Append($"| {o.Method} | `{o.Path}` | {o.Success} | {string.Join(", ", o.Errors)} | {result} |\n");
-        }
-        var passed = outcomes.Count(o => o.Problems.Count == 0);
-        table.Append($"\n{passed} of {outcomes.Count} operations conform.\n");
-        var seen = outcomes.SelectMany(o => o.Deviations).ToHashSet();
-        if (seen.Count > 0)
-        {
-            table.Append("\nKnown deviations (OAS vs Open Zaak behaviour), not counted as failures:\n");
-            foreach (var d in KnownDeviations.Where(d => seen.Contains(d.Name)))
-                table.Append($"- {d.Name}: {d.Reason}\n");
-        }
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "zaken-contract-coverage.md"), table.ToString());
-        output.WriteLine(table.ToString());
-        var problems = outcomes.SelectMany(o => o.Problems.Select(p => $"{o.Method} {o.Path}: {p}")).ToList();
-        foreach (var problem in problems)
-            output.WriteLine(problem);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private async Task<Outcome> ExerciseAsync(OfficialOas oas, OasOperation op, ContractWorld world)
-    {
-        var problems = new List<string>();
-        var errors = new List<int>();
-        var success = 0;
-        try
-        {
-            success = await SuccessAsync(oas, op, world, problems);
-            await ErrorsAsync(oas, op, world, problems, errors);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            problems.Add($"{e.GetType().Name}: {e.Message}");
-        }
-        var deviations = new List<string>();
-        problems.RemoveAll(p =>
-        {
-            var known = KnownDeviations.FirstOrDefault(d => d.Problem.IsMatch(p));
-            if (known is not null)
-                deviations.Add(known.Name);
-            return known is not null;
+            f.Success = await SuccessAsync(oas, f.Operation, world, f.Problems);
+            await ErrorsAsync(oas, f.Operation, world, f.Problems, f.Errors);
         });
-        return new Outcome(op.Method, op.Path, success, errors, problems, deviations);
+        ContractCoverage.Report("zaken-contract-coverage.md", findings, KnownDeviations, output);
     }
 
     /// <summary>The success request; returns the status it answered (0 when it could not be sent).</summary>
-    private async Task<int> SuccessAsync(OfficialOas oas, OasOperation op, ContractWorld world, List<string> problems)
+    private async Task<int> SuccessAsync(OfficialOas oas, OasOperation op, ZakenContractWorld world, List<string> problems)
     {
-        var key = ContractWorld.KeyOf(op.Path);
+        var key = ZakenContractWorld.KeyOf(op.Path);
         var detail = op.Path.EndsWith("/{uuid}", StringComparison.Ordinal);
         string? path;
         JsonNode? body = null;
@@ -133,7 +83,7 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
                 body = op.Method switch
                 {
                     "PUT" => world.Bodies[key],
-                    "PATCH" => ContractWorld.PatchBody(key),
+                    "PATCH" => ZakenContractWorld.PatchBody(key),
                     _ => null,
                 };
                 break;
@@ -143,13 +93,12 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         if (status != op.SuccessStatus)
         {
             problems.Add($"success request {op.Method} {path} {body?.ToJsonString()} answered {status}, expected {op.SuccessStatus}: " +
-                         ContractWorld.Cut(text));
+                         ContractCoverage.Cut(text));
             return status;
         }
         if (op.Method == "HEAD" || op.ResponseSchema(status) is not { } schema)
             return status;
-        var json = Parse(text, problems, "success body");
-        if (json is null)
+        if (!ContractCoverage.TryParseJson(text, "success body", problems, out var json) || json is null)
             return status;
         problems.AddRange(oas.Validate(json, schema).Select(p => $"success body: {p}"));
         if (op.Method == "GET" && !detail && (json is JsonArray { Count: 0 } || json is JsonObject { } page && page["results"] is JsonArray { Count: 0 }))
@@ -157,9 +106,9 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         return status;
     }
 
-    private async Task ErrorsAsync(OfficialOas oas, OasOperation op, ContractWorld world, List<string> problems, List<int> errors)
+    private async Task ErrorsAsync(OfficialOas oas, OasOperation op, ZakenContractWorld world, List<string> problems, List<int> errors)
     {
-        var key = ContractWorld.KeyOf(op.Path);
+        var key = ZakenContractWorld.KeyOf(op.Path);
         var detail = op.Path.EndsWith("/{uuid}", StringComparison.Ordinal);
         var zoek = op.Path == "/zaken/_zoek";
         string existing;
@@ -173,7 +122,7 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
             {
                 "POST" => new JsonObject(),
                 "PUT" => world.Bodies.GetValueOrDefault(key) ?? [],
-                "PATCH" => ContractWorld.PatchBody(key),
+                "PATCH" => ZakenContractWorld.PatchBody(key),
                 _ => null,
             };
         }
@@ -183,8 +132,8 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
             var (status, text) = await SendAsync(client, op.Method, path, body);
             errors.Add(status);
             if (status != expected)
-                problems.Add($"{what}: {op.Method} {path} {body?.ToJsonString()} answered {status}, expected {expected}: {ContractWorld.Cut(text)}");
-            else if (op.Method != "HEAD" && Parse(text, problems, $"{expected} body") is { } json)
+                problems.Add($"{what}: {op.Method} {path} {body?.ToJsonString()} answered {status}, expected {expected}: {ContractCoverage.Cut(text)}");
+            else if (op.Method != "HEAD" && ContractCoverage.TryParseJson(text, $"{expected} body", problems, out var json) && json is not null)
                 problems.AddRange(oas.Validate(json, oas.Schema(schemaName)).Select(p => $"{expected} body: {p}"));
         }
 
@@ -199,7 +148,7 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
                 JsonNode invalid = op.Method switch
                 {
                     "POST" when zoek => new JsonObject { ["zaakgeometrie"] = "geen geometrie" },
-                    "PATCH" => ContractWorld.InvalidPatchBody(key),
+                    "PATCH" => ZakenContractWorld.InvalidPatchBody(key),
                     _ => new JsonObject(),
                 };
                 await ExpectAsync(app.Client(), existing, invalid, 400, "ValidatieFout", "invalid body");
@@ -213,13 +162,13 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
     }
 
     /// <summary>The path of a list (GET) or collection: nested under the world's zaak, filtered on it where the OAS allows.</summary>
-    private static string ListPath(OasOperation op, ContractWorld world)
+    private static string ListPath(OasOperation op, ZakenContractWorld world)
     {
         var path = Root + op.Path.Replace("/zaken/{zaak_uuid}", world.ZaakPath[Root.Length..], StringComparison.Ordinal);
         return op.Method == "GET" && op.HasQueryParameter("zaak") ? $"{path}?zaak={Uri.EscapeDataString(world.ZaakUrl)}" : path;
     }
 
-    private static string? ExistingPath(ContractWorld world, string key, List<string> problems)
+    private static string? ExistingPath(ZakenContractWorld world, string key, List<string> problems)
     {
         if (world.Existing.TryGetValue(key, out var path))
             return path;
@@ -227,21 +176,8 @@ public sealed class ZakenContractTests(ZakenApp app, ITestOutputHelper output)
         return null;
     }
 
-    private static string Fill(string oasPath, ContractWorld world, Guid uuid) =>
+    private static string Fill(string oasPath, ZakenContractWorld world, Guid uuid) =>
         Root + oasPath.Replace("/zaken/{zaak_uuid}", world.ZaakPath[Root.Length..], StringComparison.Ordinal).Replace("{uuid}", uuid.ToString());
-
-    private static JsonNode? Parse(string text, List<string> problems, string what)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            problems.Add($"{what} is not JSON: {ContractWorld.Cut(text)}");
-            return null;
-        }
-    }
 
     private static async Task<(int Status, string Text)> SendAsync(HttpClient client, string method, string path, JsonNode? body)
     {

@@ -1,6 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Zgw.Testing;
 
 namespace Zaken.Tests.Contract;
 
@@ -8,11 +7,10 @@ namespace Zaken.Tests.Contract;
 /// The objects the operations of the contract test act on, all made through the API: one zaak of <see cref="ZakenApp.A"/>
 /// with a status, resultaat, rol, zaakobject, zaakinformatieobject, zaakeigenschap, klantcontact, zaakcontactmoment,
 /// zaakverzoek and zaakbesluit, and the means to make valid bodies and throwaway objects (each on a fresh zaak).
-/// A part that cannot be made is remembered with the response it gave (<see cref="Failures"/>), so that only the
-/// operations that need it fail. Informatieobjecten, the objectinformatieobjecten mirror and besluiten come from
-/// <see cref="DocumentenStub"/> (which resets the Documenten WireMock server when the world is made).
+/// Informatieobjecten, the objectinformatieobjecten mirror and besluiten come from <see cref="DocumentenStub"/> (which
+/// resets the Documenten WireMock server when the world is made). Every request carries the CRS headers.
 /// </summary>
-internal sealed class ContractWorld
+internal sealed class ZakenContractWorld : ContractWorld
 {
     public const string Root = "/zaken/api/v1";
 
@@ -20,7 +18,7 @@ internal sealed class ContractWorld
     private readonly DocumentenStub _documenten;
     private int _counter;
 
-    private ContractWorld(ZakenApp app, JsonObject zaak)
+    private ZakenContractWorld(ZakenApp app, JsonObject zaak) : base(() => app.Client().WithCrs())
     {
         _app = app;
         _documenten = new DocumentenStub(app);
@@ -33,15 +31,6 @@ internal sealed class ContractWorld
     public string ZaakUrl => ZakenApp.Url(Zaak);
     public string ZaakPath => ZakenApp.PathOf(ZaakUrl);
 
-    /// <summary>Per resource key (see <see cref="KeyOf"/>): the path of an existing object.</summary>
-    public Dictionary<string, string> Existing { get; } = [];
-
-    /// <summary>Per resource key: the body the existing object was created with (a valid PUT body).</summary>
-    public Dictionary<string, JsonObject> Bodies { get; } = [];
-
-    /// <summary>Per resource key: why no existing object could be made.</summary>
-    public Dictionary<string, string> Failures { get; } = [];
-
     /// <summary>The resource an OAS path is about: the last literal segment (<c>_zoek</c> counts as <c>zaken</c>).</summary>
     public static string KeyOf(string oasPath)
     {
@@ -49,29 +38,18 @@ internal sealed class ContractWorld
         return literal[^1] == "_zoek" ? "zaken" : literal[^1];
     }
 
-    public static async Task<ContractWorld> CreateAsync(ZakenApp app)
+    public static async Task<ZakenContractWorld> CreateAsync(ZakenApp app)
     {
-        var world = new ContractWorld(app, await app.CreateZaakAsync(app.A.Url));
+        var world = new ZakenContractWorld(app, await app.CreateZaakAsync(app.A.Url));
         world.Existing["zaken"] = world.ZaakPath;
         world.Bodies["zaken"] = ToJson(ZakenApp.ZaakBody(app.A.Url));
         foreach (var key in new[] { "statussen", "resultaten", "rollen", "zaakobjecten", "zaakinformatieobjecten", "zaakeigenschappen",
                      "besluiten", "klantcontacten", "zaakcontactmomenten", "zaakverzoeken" })
         {
             var (path, body) = await world.NewAsync(key, world.Zaak);
-            var (url, failure) = await world.TryCreateAsync(path, body);
-            if (url is null)
-                world.Failures[key] = failure!;
-            else
-            {
-                world.Existing[key] = ZakenApp.PathOf(url);
-                world.Bodies[key] = body;
-            }
+            await world.MakeExistingAsync(key, path, body);
         }
-        var (status, text) = await world.SendAsync(HttpMethod.Get, world.ZaakPath + "/audittrail", null);
-        if (status == 200 && JsonNode.Parse(text) is JsonArray { Count: > 0 } trail)
-            world.Existing["audittrail"] = $"{world.ZaakPath}/audittrail/{trail[0]!["uuid"]!.GetValue<string>()}";
-        else
-            world.Failures["audittrail"] = $"GET {world.ZaakPath}/audittrail answered {status}: {Cut(text)}";
+        await world.MakeExistingAudittrailAsync(world.ZaakPath);
         return world;
     }
 
@@ -141,27 +119,4 @@ internal sealed class ContractWorld
         var (url, failure) = await TryCreateAsync(path, body);
         return (url is null ? null : ZakenApp.PathOf(url), failure);
     }
-
-    private async Task<(string? Url, string? Failure)> TryCreateAsync(string path, JsonObject body)
-    {
-        var (status, text) = await SendAsync(HttpMethod.Post, path, body);
-        if (status == 201 && JsonNode.Parse(text)?["url"]?.GetValue<string>() is { } url)
-            return (url, null);
-        return (null, $"POST {path} {body.ToJsonString()} answered {status}: {Cut(text)}");
-    }
-
-    private async Task<(int Status, string Text)> SendAsync(HttpMethod method, string path, JsonNode? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("Accept-Crs", "EPSG:4326");
-        request.Headers.Add("Content-Crs", "EPSG:4326");
-        if (body is not null)
-            request.Content = JsonContent.Create(body);
-        using var response = await _app.Client().SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    public static string Cut(string text) => text.Length > 600 ? text[..600] + "…" : text;
-
-    private static JsonObject ToJson(object body) => JsonNode.Parse(JsonSerializer.Serialize(body, ZgwTestJson.Options))!.AsObject();
 }
