@@ -45,7 +45,8 @@ public static class ZgwApiExtensions
                 : source == AutorisatieSourceKind.Standard
                     ? sp.GetRequiredService<StandardAutorisatieSource>()
                     : new CompositeAutorisatieSource([sp.GetRequiredService<ConfigurationAutorisatieSource>(), sp.GetRequiredService<RemoteAutorisatieSource>()]));
-        services.AddHttpClient(RemoteAutorisatieSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton<AutorisatiesLookup>();
+        services.AddHttpClient(AutorisatiesLookup.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SiblingCalls>();
         services.AddSingleton<UrlResolver>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental

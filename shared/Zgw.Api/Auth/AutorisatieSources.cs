@@ -109,49 +109,62 @@ public sealed class CompositeAutorisatieSource(IReadOnlyList<IAutorisatieSource>
 }
 
 /// <summary>
+/// One GET to the Autorisaties API of the suite (<c>Zgw:Services:autorisaties:InternalUrl</c>) with this process's service
+/// token (<see cref="SiblingCalls"/>), for the client lookups of <see cref="RemoteAutorisatieSource"/> and
+/// <see cref="StandardAutorisatieSource"/>: 404 is "not there" (null), anything else that fails is 503
+/// <c>autorisaties_unavailable</c> for the caller whose token could not be checked.
+/// </summary>
+public sealed class AutorisatiesLookup(IHttpClientFactory httpClients, IOptions<ZgwOptions> zgw, SiblingCalls siblings,
+    ILogger<AutorisatiesLookup> logger)
+{
+    public const string HttpClientName = "zgw-autorisaties";
+
+    /// <summary>The JSON answer of <paramref name="path"/> (below the service's root), or null on 404.</summary>
+    public async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        var baseUrl = zgw.Value.Services.GetValueOrDefault(ZgwComponent.Autorisaties.Key)?.InternalUrl?.TrimEnd('/')
+            ?? throw new InvalidOperationException("Zgw:Services:autorisaties:InternalUrl is not configured.");
+        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + path);
+        request.Headers.Accept.ParseAdd("application/json");
+        siblings.Authorize(request);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                return default;
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<T>(ZgwJson.Options, cancellationToken)
+                ?? throw new InvalidOperationException("empty answer");
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Autorisaties API {Url} unusable for a client lookup: {Error}", request.RequestUri, e.Message);
+            throw Unavailable();
+        }
+    }
+
+    public static ZgwException Unavailable() => new(503, "autorisaties_unavailable", "Autorisaties niet bereikbaar.",
+        "De autorisaties van deze client konden niet worden opgehaald; probeer het later opnieuw.");
+}
+
+/// <summary>
 /// Reads a client's applicatie and secrets from the Autorisaties service's internal endpoint
 /// (<c>GET /autorisaties/internal/v1/clients/{clientId}</c>), authenticated with this process's service
 /// identity, through the <see cref="AutorisatieCache"/> (ARCHITECTURE §11.1). Tokens are then verified locally.
 /// </summary>
-public sealed class RemoteAutorisatieSource(
-    IHttpClientFactory httpClients,
-    AutorisatieCache cache,
-    IOptions<ZgwOptions> zgw,
-    IOptions<ServiceIdentityOptions> identity,
-    TimeProvider time,
-    ILogger<RemoteAutorisatieSource> logger) : IAutorisatieSource
+public sealed class RemoteAutorisatieSource(AutorisatiesLookup autorisaties, AutorisatieCache cache) : IAutorisatieSource
 {
-    public const string HttpClientName = "zgw-autorisaties";
-
     public ValueTask<ClientRegistration?> FindAsync(string clientId, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(clientId, () => LoadAsync(clientId, cancellationToken));
 
     private async ValueTask<ClientRegistration?> LoadAsync(string clientId, CancellationToken cancellationToken)
     {
-        var baseUrl = zgw.Value.Services.GetValueOrDefault("autorisaties")?.InternalUrl?.TrimEnd('/')
-            ?? throw new InvalidOperationException("Zgw:Services:autorisaties:InternalUrl is not configured.");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/autorisaties/internal/v1/clients/{Uri.EscapeDataString(clientId)}");
-        var id = identity.Value;
-        if (id.ClientId is { Length: > 0 } && id.Secret is { Length: > 0 })
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-                ZgwJwt.Create(id.ClientId, Encoding.UTF8.GetBytes(id.Secret), time.GetUtcNow()));
-        try
-        {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                return null;
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<ClientMaterial>(ZgwJson.Options, cancellationToken);
-            if (body?.ClientId is null || body.Secrets is null)
-                throw new InvalidOperationException("incomplete client material");
-            return body.ToRegistration();
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError("Autorisaties service unreachable for client lookup: {Error}", e.Message);
-            throw new ZgwException(503, "autorisaties_unavailable", "Autorisaties niet bereikbaar.",
-                "De autorisaties van deze client konden niet worden opgehaald; probeer het later opnieuw.");
-        }
+        var body = await autorisaties.GetAsync<ClientMaterial>($"/autorisaties/internal/v1/clients/{Uri.EscapeDataString(clientId)}", cancellationToken);
+        if (body is null)
+            return null;
+        if (body.ClientId is null || body.Secrets is null)
+            throw AutorisatiesLookup.Unavailable(); // incomplete client material
+        return body.ToRegistration();
     }
 }
 

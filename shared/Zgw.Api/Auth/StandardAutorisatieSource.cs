@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Zgw.Api.Problems;
-using Zgw.Api.References;
 using Zgw.ServiceDefaults;
 
 namespace Zgw.Api.Auth;
@@ -17,13 +11,8 @@ namespace Zgw.Api.Auth;
 /// like every client (<see cref="AutorisatieCache"/>; without our bus events only the cache duration ends an entry).
 /// A configured client with its own autorisaties or heeftAlleAutorisaties (the service identities) is used as it is.
 /// </summary>
-public sealed class StandardAutorisatieSource(
-    ConfigurationAutorisatieSource configured,
-    IHttpClientFactory httpClients,
-    AutorisatieCache cache,
-    IOptions<ZgwOptions> zgw,
-    SiblingCalls siblings,
-    ILogger<StandardAutorisatieSource> logger) : IAutorisatieSource
+public sealed class StandardAutorisatieSource(ConfigurationAutorisatieSource configured, AutorisatiesLookup autorisaties,
+    AutorisatieCache cache) : IAutorisatieSource
 {
     public async ValueTask<ClientRegistration?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -34,29 +23,12 @@ public sealed class StandardAutorisatieSource(
         return await cache.GetOrLoadAsync(clientId, () => LoadAsync(client, cancellationToken));
     }
 
+    /// <summary>No applicatie at the vendor (404) leaves a valid token without autorisaties (403 on every call).</summary>
     private async ValueTask<ClientRegistration?> LoadAsync(ClientRegistration client, CancellationToken cancellationToken)
     {
-        var baseUrl = zgw.Value.Services.GetValueOrDefault(ZgwComponent.Autorisaties.Key)?.InternalUrl?.TrimEnd('/')
-            ?? throw new InvalidOperationException("Zgw:Services:autorisaties:InternalUrl is not configured.");
-        using var request = new HttpRequestMessage(HttpMethod.Get,
-            $"{baseUrl}{ZgwComponent.Autorisaties.ApiPath}/applicaties/consumer?clientId={Uri.EscapeDataString(client.ClientId)}");
-        request.Headers.Accept.ParseAdd("application/json");
-        siblings.Authorize(request);
-        try
-        {
-            using var response = await httpClients.CreateClient(RemoteAutorisatieSource.HttpClientName).SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                return client; // a valid token, but no applicatie: no autorisaties (403 on every call)
-            response.EnsureSuccessStatusCode();
-            var applicatie = ReadApplicatie(await response.Content.ReadFromJsonAsync<JsonElement>(ZgwJson.Options, cancellationToken));
-            return applicatie is null ? client : client with { Applicatie = applicatie };
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError("Autorisaties API {Url} unusable for client lookup: {Error}", request.RequestUri, e.Message);
-            throw new ZgwException(503, "autorisaties_unavailable", "Autorisaties niet bereikbaar.",
-                "De autorisaties van deze client konden niet worden opgehaald; probeer het later opnieuw.");
-        }
+        var body = await autorisaties.GetAsync<JsonElement>(
+            $"{ZgwComponent.Autorisaties.ApiPath}/applicaties/consumer?clientId={Uri.EscapeDataString(client.ClientId)}", cancellationToken);
+        return ReadApplicatie(body) is { } applicatie ? client with { Applicatie = applicatie } : client;
     }
 
     /// <summary>The OAS declares an array of applicaties; the reference implementation answers one object. Both are read.</summary>
