@@ -149,11 +149,11 @@ public sealed class OutboxRelay(
             case AutorisatiesGewijzigd.MessageType:
                 return $"{row.MessageType}:{row.Seq}";
             case NotificatieOutbox.MessageType:
+                // The payload is written with ZgwJson (camelCase), as the standard message.
                 using (var payload = JsonDocument.Parse(row.Payload))
-                    foreach (var property in payload.RootElement.EnumerateObject())
-                        if (property.NameEquals("hoofdObject") || property.NameEquals("HoofdObject"))
-                            return $"{row.MessageType}:{property.Value.GetString()}";
-                return row.MessageType;
+                    return payload.RootElement.TryGetProperty("hoofdObject", out var hoofdObject)
+                        ? $"{row.MessageType}:{hoofdObject.GetString()}"
+                        : row.MessageType;
             default:
                 return row.MessageType;
         }
