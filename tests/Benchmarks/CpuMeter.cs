@@ -22,8 +22,8 @@ public sealed class CpuMeter(string root)
 
         var run = Path.Combine(root, ".local", "run");
         if (Directory.Exists(run))
-            foreach (var file in Directory.GetFiles(run, "*.pid"))
-                if (Path.GetFileNameWithoutExtension(file) is var name and not "up" && int.TryParse(File.ReadAllText(file).Trim(), out var pid))
+            foreach (var name in Directory.GetFiles(run, "*.pid").Select(Path.GetFileNameWithoutExtension))
+                if (name is not (null or "up") && ProcessStatus.Pid(run, name) is { } pid)
                     Add(name, pid);
         var postmaster = PostmasterPid();
         foreach (var (pid, ppid, command) in Processes())
@@ -54,44 +54,32 @@ public sealed class CpuMeter(string root)
     {
         foreach (var dir in Directory.GetDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || Stat(pid) is not { } fields)
                 continue;
-            string stat, command;
+            string command;
             try
             {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 command = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
             }
-            catch (IOException) { continue; }
-            catch (UnauthorizedAccessException) { continue; }
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
             yield return (pid, int.Parse(fields[1]), command);
         }
     }
 
     /// <summary>CPU of a process's children that have ended (cutime + cstime).</summary>
-    private static double? ChildrenCpuSeconds(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
-        }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
-    }
+    private static double? ChildrenCpuSeconds(int pid) => Stat(pid) is { } f ? (long.Parse(f[13]) + long.Parse(f[14])) / TicksPerSecond : null;
 
-    private static double? CpuSeconds(int pid)
+    /// <summary>utime + stime (fields 14 and 15 of the line).</summary>
+    private static double? CpuSeconds(int pid) => Stat(pid) is { } f ? (long.Parse(f[11]) + long.Parse(f[12])) / TicksPerSecond : null;
+
+    /// <summary>The fields of <c>/proc/PID/stat</c> after "(comm) ": state is index 0, ppid 1; null when the process is gone.</summary>
+    private static string[]? Stat(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // after "(comm) ": state ppid … utime is field 14 and stime field 15 of the whole line, i.e. index 11 and 12 here
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 }
