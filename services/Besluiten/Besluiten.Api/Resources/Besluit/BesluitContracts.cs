@@ -78,7 +78,7 @@ public sealed class BesluitRow
     public BesluitRef ToRef() => new()
     {
         Id = Id, Uuid = Uuid, Identificatie = Identificatie, VerantwoordelijkeOrganisatie = VerantwoordelijkeOrganisatie,
-        Besluittype = Besluittype, Zaak = Zaak, Mirror = Mirror,
+        Besluittype = Besluittype,
     };
 
     /// <summary>The request shape of the stored besluit: the base a PATCH is merged onto.</summary>

@@ -1,6 +1,5 @@
 using Besluiten.Api.Resources.Besluitinformatieobject;
 using Besluiten.Api.Resources.Common;
-using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Zgw.Data;
@@ -122,10 +121,9 @@ public sealed class BesluitMirror(
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         var cutoff = time.GetUtcNow() - options.Value.MirrorGracePeriod;
-        List<long> candidates;
+        IReadOnlyList<long> candidates;
         await using (var c = await db.OpenAsync(ct))
-            candidates = (await c.QueryAsync<long>(
-                "SELECT id FROM besluit WHERE mirror <> 'done' AND mirror_since < @cutoff ORDER BY mirror_since LIMIT 100", new { cutoff })).ToList();
+            candidates = await BesluitRepository.HalfDoneAsync(c, cutoff);
         return await MirrorReconciler.EachAsync(candidates, "besluit", logger, id => ReconcileOneAsync(id, cutoff, ct), ct);
     }
 
@@ -134,16 +132,14 @@ public sealed class BesluitMirror(
         string? removingActor = null;
         var pendingHandled = await db.InTransactionAsync(async (c, tx) =>
         {
-            var row = await c.QuerySingleOrDefaultAsync<BesluitRow>(
-                $"SELECT {BesluitRepository.Columns} FROM besluit b WHERE b.id = @id AND b.mirror <> 'done' AND b.mirror_since < @cutoff FOR UPDATE SKIP LOCKED",
-                new { id, cutoff }, tx);
+            var row = await BesluitRepository.ClaimHalfDoneAsync(c, tx, id, cutoff);
             if (row is null)
                 return (bool?)false;
             if (row.Mirror == "removing")
             {
                 removingActor = row.MirrorActor;
                 // claim it for a grace period, so another replica does not run the same destroy at the same time
-                await c.ExecuteAsync("UPDATE besluit SET mirror_since = now() WHERE id = @id", new { id }, tx);
+                await BesluitRepository.TouchMirrorAsync(c, tx, id, time.GetUtcNow());
                 return null;
             }
             var besluitUrl = urls.Besluit(row.Uuid);

@@ -116,4 +116,22 @@ public static class BesluitRepository
 
     public static Task DeleteAsync(NpgsqlConnection c, NpgsqlTransaction? tx, long id) =>
         c.ExecuteAsync("DELETE FROM besluit WHERE id = @id", new { id }, tx);
+
+    /// <summary>For the reconciler: the besluiten half-done since before <paramref name="cutoff"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<long>> HalfDoneAsync(NpgsqlConnection c, DateTimeOffset cutoff) =>
+        (await c.QueryAsync<long>(
+            "SELECT id FROM besluit WHERE mirror <> 'done' AND mirror_since < @cutoff ORDER BY mirror_since LIMIT 100", new { cutoff })).ToList();
+
+    /// <summary>For the reconciler: the besluit when it is still half-done since before <paramref name="cutoff"/> and no one else holds it.</summary>
+    public static Task<BesluitRow?> ClaimHalfDoneAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, DateTimeOffset cutoff) =>
+        c.QuerySingleOrDefaultAsync<BesluitRow?>($"""
+            SELECT {Columns}
+            FROM besluit b
+            WHERE b.id = @id AND b.mirror <> 'done' AND b.mirror_since < @cutoff
+            FOR UPDATE SKIP LOCKED
+            """, new { id, cutoff }, tx);
+
+    /// <summary>Restarts the grace period of a half-done besluit: the reconciler claims a destroy it is about to finish.</summary>
+    public static Task TouchMirrorAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, DateTimeOffset now) =>
+        c.ExecuteAsync("UPDATE besluit SET mirror_since = @now WHERE id = @id", new { id, now }, tx);
 }

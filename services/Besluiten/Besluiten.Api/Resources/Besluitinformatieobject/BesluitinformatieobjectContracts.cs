@@ -17,13 +17,14 @@ public sealed record BesluitinformatieobjectRequest(string? Informatieobject, st
     }
 }
 
-/// <summary>A stored besluitinformatieobject with the uuid of its besluit.</summary>
+/// <summary>A stored besluitinformatieobject with the uuid and besluittype (its authorisation) of its besluit.</summary>
 public sealed class BesluitinformatieobjectRow : IMirroredInformatieobjectRow
 {
     public long Id { get; init; }
     public Guid Uuid { get; init; }
     public long BesluitId { get; init; }
     public Guid BesluitUuid { get; init; }
+    public string Besluittype { get; init; } = "";
     public string Informatieobject { get; init; } = "";
     public string Mirror { get; init; } = "";
     public string? Oio { get; init; }

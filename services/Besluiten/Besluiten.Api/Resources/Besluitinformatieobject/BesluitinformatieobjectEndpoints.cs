@@ -69,8 +69,7 @@ public static class BesluitinformatieobjectEndpoints
         await using (var c = await db.OpenAsync(ctx.RequestAborted))
         {
             var row = await BesluitinformatieobjectRepository.FindDoneAsync(c, uuid) ?? throw ZgwException.NotFound();
-            var besluit = await BesluitRef.FindByIdAsync(c, row.BesluitId) ?? throw ZgwException.NotFound();
-            BesluitGuard.EnsureCanRead(ctx, besluit);
+            BesluitGuard.EnsureAllowed(ctx, row.Besluittype, BesluitenScopes.Lezen);
             json = row.ToJson(urls);
             besluiten = await BesluitenOfAsync(c, urls, tree, [row]);
         }

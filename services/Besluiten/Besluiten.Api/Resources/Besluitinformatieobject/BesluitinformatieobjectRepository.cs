@@ -10,7 +10,7 @@ namespace Besluiten.Api.Resources.Besluitinformatieobject;
 public sealed class BesluitinformatieobjectRepository(BesluitenUrls urls)
 {
     public const string Columns = """
-        bio.id, bio.uuid, bio.besluit_id, b.uuid AS besluit_uuid, bio.informatieobject, bio.mirror, bio.oio,
+        bio.id, bio.uuid, bio.besluit_id, b.uuid AS besluit_uuid, b.besluittype, bio.informatieobject, bio.mirror, bio.oio,
         bio.mirror_actor::text AS mirror_actor
         """;
 

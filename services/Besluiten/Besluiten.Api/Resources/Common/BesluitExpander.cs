@@ -40,13 +40,14 @@ public sealed class BesluitExpander(UrlResolver resolver)
         if (tree.Has(Besluittype))
             await ExpandRemoteAsync(besluiten, Besluittype, _ => true, ctx.RequestAborted);
         if (tree.Has(Zaak))
-            await ExpandRemoteAsync(besluiten, Zaak, zaak => caller.IsAllowed(ZgwScopes.Zrc, "zaken.lezen", Text(zaak, "zaaktype"),
-                Text(zaak, "vertrouwelijkheidaanduiding")), ctx.RequestAborted);
+            await ExpandRemoteAsync(besluiten, Zaak, zaak => caller.IsAllowed(ZgwScopes.Zrc, "zaken.lezen",
+                SiblingJson.Text(zaak, "zaaktype"), SiblingJson.Text(zaak, "vertrouwelijkheidaanduiding")), ctx.RequestAborted);
     }
 
     /// <summary>
     /// Adds <c>_expand</c> (informatieobject, besluit) to each rendered besluitinformatieobject; <paramref name="besluiten"/>
-    /// are the rendered besluiten of the page by URL (the caller may read all of them: the list is filtered on their besluittype).
+    /// are the besluiten of the page by URL, rendered for this expansion (their own <c>_expand</c> is added in place; the caller
+    /// may read all of them: the list is filtered on their besluittype).
     /// </summary>
     public async Task ExpandBesluitinformatieobjectenAsync(HttpContext ctx, IReadOnlyList<JsonObject> items, ExpandTree tree,
         IReadOnlyDictionary<string, JsonObject> besluiten)
@@ -56,29 +57,27 @@ public sealed class BesluitExpander(UrlResolver resolver)
         var caller = ctx.GetZgwCaller();
         if (tree.Has(Informatieobject))
             await ExpandRemoteAsync(items, Informatieobject, document => caller.IsAllowed(ZgwScopes.Drc, "documenten.lezen",
-                Text(document, "informatieobjecttype"), Text(document, "vertrouwelijkheidaanduiding")), ctx.RequestAborted);
+                SiblingJson.Text(document, "informatieobjecttype"), SiblingJson.Text(document, "vertrouwelijkheidaanduiding")),
+                ctx.RequestAborted);
         if (tree.Has(Besluit))
         {
-            var rendered = besluiten.Values.Select(b => (JsonObject)b.DeepClone()).ToDictionary(b => b["url"]!.GetValue<string>());
-            await ExpandBesluitenAsync(ctx, rendered.Values.ToList(), tree[Besluit]);
+            await ExpandBesluitenAsync(ctx, besluiten.Values.ToList(), tree[Besluit]);
             foreach (var item in items)
             {
                 var url = item[Besluit]?.GetValue<string>();
-                Expansion.Of(item)[Besluit] = url is not null && rendered.TryGetValue(url, out var b) ? b.DeepClone() : new JsonObject();
+                Expansion.Of(item)[Besluit] = url is not null && besluiten.TryGetValue(url, out var b) ? b.DeepClone() : new JsonObject();
             }
         }
     }
 
     private async Task ExpandRemoteAsync(IReadOnlyList<JsonObject> objects, string field, Func<JsonObject, bool> mayRead, CancellationToken ct)
     {
-        var urls = objects.Select(o => Text(o, field)).OfType<string>().Where(u => u.Length > 0).Distinct().ToList();
+        var urls = objects.Select(o => SiblingJson.Text(o, field)).OfType<string>().Where(u => u.Length > 0).Distinct().ToList();
         var fetched = await Expansion.FetchAsync(resolver, field, urls, ct);
         foreach (var o in objects)
         {
-            var url = Text(o, field);
+            var url = SiblingJson.Text(o, field);
             Expansion.Of(o)[field] = url is not null && fetched.TryGetValue(url, out var value) && mayRead(value) ? value.DeepClone() : null;
         }
     }
-
-    private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -4,8 +4,8 @@ using Npgsql;
 namespace Besluiten.Api.Resources.Common;
 
 /// <summary>
-/// What the checks of a besluit and its besluitinformatieobjecten need: authorisation (besluittype), notification
-/// kenmerken (verantwoordelijkeOrganisatie, besluittype) and the state of its zaakbesluit mirror (brc-006).
+/// What the checks of a besluit and its besluitinformatieobjecten need: authorisation (besluittype), the audit record
+/// (identificatie) and the notification kenmerken (verantwoordelijkeOrganisatie, besluittype).
 /// </summary>
 public sealed class BesluitRef
 {
@@ -14,10 +14,6 @@ public sealed class BesluitRef
     public string Identificatie { get; init; } = "";
     public string VerantwoordelijkeOrganisatie { get; init; } = "";
     public string Besluittype { get; init; } = "";
-    public string? Zaak { get; init; }
-    public string Mirror { get; init; } = "done";
-
-    public bool IsDone => Mirror == "done";
 
     /// <summary>The kenmerken of kanaal <c>besluiten</c> (specs README §4.4).</summary>
     public IReadOnlyDictionary<string, string> Kenmerken => new Dictionary<string, string>
@@ -26,7 +22,7 @@ public sealed class BesluitRef
         ["besluittype"] = Besluittype,
     };
 
-    private const string Columns = "b.id, b.uuid, b.identificatie, b.verantwoordelijke_organisatie, b.besluittype, b.zaak, b.mirror";
+    private const string Columns = "b.id, b.uuid, b.identificatie, b.verantwoordelijke_organisatie, b.besluittype";
 
     /// <summary>A finished besluit (<c>mirror = 'done'</c>): the only kind lists, updates, deletes and related writes see.</summary>
     public static Task<BesluitRef?> FindDoneAsync(NpgsqlConnection c, Guid uuid, NpgsqlTransaction? tx = null) =>
