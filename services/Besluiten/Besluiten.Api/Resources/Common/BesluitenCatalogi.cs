@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Zgw.Api.Problems;
 using Zgw.Api.References;
+using static Zgw.Api.References.JsonFields;
 
 namespace Besluiten.Api.Resources.Common;
 
@@ -56,12 +57,4 @@ public sealed class BesluitenCatalogi(UrlResolver resolver)
         var json = await resolver.ResolveAsync(field, informatieobject, DocumentFields, ct);
         return Text(json, "informatieobjecttype") ?? "";
     }
-
-    public static string? Text(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    public static IReadOnlyList<string> Strings(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
-            : [];
 }

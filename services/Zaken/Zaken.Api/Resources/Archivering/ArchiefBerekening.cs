@@ -120,13 +120,13 @@ public sealed class ArchiefBerekening(ZaakCatalogi catalogi, UrlResolver resolve
             "SELECT coalesce(gegevens -> 'relevanteAndereZaken', '[]'::jsonb)::text FROM zaak WHERE id = @Id", new { zaak.Id }, tx);
         using var doc = JsonDocument.Parse(relaties);
         var zaakUrls = doc.RootElement.ValueKind == JsonValueKind.Array
-            ? doc.RootElement.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.Object ? ZaakCatalogi.Text(r, "url") : null)
+            ? doc.RootElement.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.Object ? JsonFields.Text(r, "url") : null)
                 .OfType<string>().Distinct().ToList()
             : [];
         var eigen = zaakUrls.Select(u => urls.UuidOf("zaken", u)).OfType<Guid>().ToArray();
         var result = (await c.QueryAsync<DateOnly?>("SELECT einddatum FROM zaak WHERE uuid = ANY(@eigen)", new { eigen }, tx)).ToList();
         foreach (var url in zaakUrls.Where(u => urls.UuidOf("zaken", u) is null))
-            result.Add(Brondatum.ParseDatum(ZaakCatalogi.Text(await FetchAsync("relevanteAndereZaken", url, ct), "einddatum") ?? ""));
+            result.Add(Brondatum.ParseDatum(JsonFields.Text(await FetchAsync("relevanteAndereZaken", url, ct), "einddatum") ?? ""));
         return result;
     }
 
@@ -136,7 +136,7 @@ public sealed class ArchiefBerekening(ZaakCatalogi catalogi, UrlResolver resolve
         var result = new List<DateOnly?>();
         foreach (var besluit in besluiten)
         {
-            var text = ZaakCatalogi.Text(await FetchAsync("besluit", besluit, ct), veld);
+            var text = JsonFields.Text(await FetchAsync("besluit", besluit, ct), veld);
             result.Add(text is null ? null : Brondatum.ParseDatum(text)
                 ?? throw new BrondatumException($"Geen geldige {veld} in besluit {besluit}: {text}"));
         }

@@ -1,3 +1,4 @@
+using Zgw.Api.References;
 using System.Text.Json;
 using Zaken.Api.Resources.Common;
 using Zgw.Api.Http;
@@ -17,15 +18,15 @@ public sealed record ArchiefResultaattype(
     public static ArchiefResultaattype From(string url, JsonElement json)
     {
         var procedure = json.TryGetProperty("brondatumArchiefprocedure", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
-        string? P(string name) => procedure.ValueKind == JsonValueKind.Object ? ZaakCatalogi.Text(procedure, name) : null;
+        string? P(string name) => procedure.ValueKind == JsonValueKind.Object ? JsonFields.Text(procedure, name) : null;
         return new ArchiefResultaattype(
             url,
-            ZaakCatalogi.Text(json, "archiefnominatie"),
-            ZaakCatalogi.Text(json, "archiefactietermijn"),
+            JsonFields.Text(json, "archiefnominatie"),
+            JsonFields.Text(json, "archiefactietermijn"),
             P("afleidingswijze") ?? Archivering.Afleidingswijze.Afgehandeld,
             P("datumkenmerk"),
             P("objecttype"),
-            P("procestermijn") ?? ZaakCatalogi.Text(json, "procestermijn"));
+            P("procestermijn") ?? JsonFields.Text(json, "procestermijn"));
     }
 }
 

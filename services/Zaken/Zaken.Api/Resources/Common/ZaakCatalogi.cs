@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Zgw.Api.Problems;
 using Zgw.Api.References;
+using static Zgw.Api.References.JsonFields;
 
 namespace Zaken.Api.Resources.Common;
 
@@ -72,12 +73,4 @@ public sealed class ZaakCatalogi(UrlResolver resolver)
         resolver.Invalidate(url);
         return resolver.ResolveAsync(field, url, requiredProperties, ct);
     }
-
-    public static string? Text(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    public static IReadOnlyList<string> Strings(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
-            : [];
 }

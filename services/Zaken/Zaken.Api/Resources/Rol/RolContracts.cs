@@ -1,3 +1,4 @@
+using Zgw.Api.References;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -131,9 +132,9 @@ public sealed record Roltype(string Url, string Zaaktype, string Omschrijving, s
 
     public static Roltype From(string url, JsonElement json)
     {
-        var generiek = ZaakCatalogi.Text(json, "omschrijvingGeneriek") ?? "";
+        var generiek = JsonFields.Text(json, "omschrijvingGeneriek") ?? "";
         if (!RolRequest.OmschrijvingenGeneriek.Contains(generiek))
             throw ZgwException.Validation("roltype", ZgwCodes.InvalidResource, "De URL verwijst niet naar een ROLTYPE.");
-        return new Roltype(url, ZaakCatalogi.Text(json, "zaaktype") ?? "", ZaakCatalogi.Text(json, "omschrijving") ?? "", generiek);
+        return new Roltype(url, JsonFields.Text(json, "zaaktype") ?? "", JsonFields.Text(json, "omschrijving") ?? "", generiek);
     }
 }

@@ -1,3 +1,4 @@
+using Zgw.Api.References;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -231,7 +232,7 @@ public sealed class ZaakWriter(
         foreach (var url in await ZaakRepository.InformatieobjectenAsync(c, zaakId))
         {
             var document = await catalogi.FreshObjectAsync("archiefstatus", url, ["url"], ct);
-            statussen.Add(ZaakCatalogi.Text(document, "status") ?? "");
+            statussen.Add(JsonFields.Text(document, "status") ?? "");
         }
         return statussen;
     }

@@ -1,3 +1,4 @@
+using Zgw.Api.References;
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
@@ -115,7 +116,7 @@ public static class ZaakeigenschapEndpoints
         var zaaktype = await catalogi.ZaaktypeAsync("zaak", zaak.Zaaktype, mustBePublished: false, ct);
         ZaakeigenschapRules.Zrc018_EigenschapHoortBijZaaktype(body.Eigenschap!, zaaktype);
         ZaakeigenschapRules.WaardeVolgensSpecificatie(eigenschap, body.Waarde!);
-        return existing?.Naam ?? ZaakCatalogi.Text(eigenschap, "naam") ?? "";
+        return existing?.Naam ?? JsonFields.Text(eigenschap, "naam") ?? "";
     }
 
     private static async Task<IResult> Create(HttpContext ctx, Guid zaak_uuid, ZgwDatabase db, ZakenUrls urls, ZaakCatalogi catalogi, ZaakEvents events)

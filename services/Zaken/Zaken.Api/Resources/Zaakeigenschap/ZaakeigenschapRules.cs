@@ -1,3 +1,4 @@
+using Zgw.Api.References;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -68,8 +69,8 @@ public static class ZaakeigenschapRules
     {
         if (spec.TryGetProperty("waardenverzameling", out var set) && set.ValueKind == JsonValueKind.Array && set.GetArrayLength() > 0)
             return set.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == waarde);
-        var formaat = ZaakCatalogi.Text(spec, "formaat");
-        var lengte = ZaakCatalogi.Text(spec, "lengte") ?? "";
+        var formaat = JsonFields.Text(spec, "formaat");
+        var lengte = JsonFields.Text(spec, "lengte") ?? "";
         switch (formaat)
         {
             case "tekst":

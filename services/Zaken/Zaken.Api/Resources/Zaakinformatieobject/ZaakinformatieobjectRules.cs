@@ -1,3 +1,4 @@
+using Zgw.Api.References;
 using System.Text.Json;
 using Npgsql;
 using Zaken.Api.Resources.Common;
@@ -23,7 +24,7 @@ public static class ZaakinformatieobjectRules
     /// <summary>zrc-017: the document's informatieobjecttype must be one of the zaaktype's informatieobjecttypen.</summary>
     public static void Zrc017_InformatieobjecttypeHoortBijZaaktype(JsonElement document, Zaaktype zaaktype)
     {
-        var iot = ZaakCatalogi.Text(document, "informatieobjecttype");
+        var iot = JsonFields.Text(document, "informatieobjecttype");
         if (iot is null || !zaaktype.Informatieobjecttypen.Contains(iot))
             throw ZgwException.Validation("nonFieldErrors", ZakenCodes.MissingZaaktypeInformatieobjecttypeRelation,
                 "Het informatieobjecttype hoort niet bij het zaaktype van de zaak.");
