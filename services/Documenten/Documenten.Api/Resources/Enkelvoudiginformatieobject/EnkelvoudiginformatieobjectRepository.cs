@@ -117,10 +117,6 @@ public sealed class EnkelvoudiginformatieobjectRepository(ZgwDatabase database)
             WHERE id = @id
             """, new DynamicParameters(d).Also("id", id), tx);
 
-    /// <summary>drc-006 on update: whether the document has gebruiksrechten.</summary>
-    public static Task<bool> GebruiksrechtenBestaanAsync(NpgsqlConnection c, long id, NpgsqlTransaction? tx = null) =>
-        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM gebruiksrechten WHERE document_id = @id)", new { id }, tx);
-
     /// <summary>drc-008: whether objectinformatieobjecten still point at the document.</summary>
     public static Task<bool> ObjectinformatieobjectenBestaanAsync(NpgsqlConnection c, long id, NpgsqlTransaction? tx = null) =>
         c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM objectinformatieobject WHERE document_id = @id)", new { id }, tx);
