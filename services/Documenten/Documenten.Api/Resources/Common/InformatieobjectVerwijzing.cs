@@ -58,9 +58,7 @@ public static class InformatieobjectVerwijzing
         if (!tree.Has(Parameter) || items.Count == 0)
             return;
         var ids = items.Select(i => i.DocumentId).Distinct().ToArray();
-        var where = new SqlWhere();
-        where.Add(p => $"d.id = ANY({p})", ids);
-        var (_, rows) = await EnkelvoudiginformatieobjectRepository.ListAsync(c, where, new PageRequest(1, ids.Length), ct);
+        var rows = await EnkelvoudiginformatieobjectRepository.LatestOfAsync(c, ids, ct);
         var documenten = rows.ToDictionary(r => r.Id, r => r.Render(urls));
         await expander.ExpandAsync(documenten.Values.ToList(), tree[Parameter], ct);
         foreach (var (json, documentId) in items)

@@ -52,14 +52,24 @@ public sealed class EnkelvoudiginformatieobjectRepository(ZgwDatabase database)
             $"SELECT count(*) FROM enkelvoudiginformatieobject d WHERE {where.Sql}", parameters, cancellationToken: ct));
         if (count <= page.Offset)
             return (count, []);
+        return (count, await LatestVersionsAsync(c, $"{where.Sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset", parameters, ct));
+    }
+
+    /// <summary>The latest versions (D6) of the documents with these ids, unordered and uncounted (<c>expand=informatieobject</c>).</summary>
+    public static Task<List<DocumentRow>> LatestOfAsync(NpgsqlConnection c, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        LatestVersionsAsync(c, "d.id = ANY(@ids)", new DynamicParameters(new { ids = ids.ToArray() }), ct);
+
+    private static async Task<List<DocumentRow>> LatestVersionsAsync(NpgsqlConnection c, string whereAndTail, DynamicParameters parameters,
+        CancellationToken ct)
+    {
         var rows = (await c.QueryAsync<DocumentRow>(new CommandDefinition($"""
             SELECT {Columns}
             FROM enkelvoudiginformatieobject d
             JOIN enkelvoudiginformatieobject_versie v ON v.document_id = d.id AND v.versie = d.versie
-            WHERE {where.Sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset
+            WHERE {whereAndTail}
             """, parameters, cancellationToken: ct))).ToList();
         await AddBestandsdelenAsync(c, rows);
-        return (count, rows);
+        return rows;
     }
 
     private static async Task AddBestandsdelenAsync(NpgsqlConnection c, IReadOnlyList<DocumentRow> rows, NpgsqlTransaction? tx = null)
