@@ -62,7 +62,7 @@ public static class InformatieobjectVerwijzing
         var documenten = rows.ToDictionary(r => r.Id, r => r.Render(urls));
         await expander.ExpandAsync(documenten.Values.ToList(), tree[Parameter], ct);
         foreach (var (json, documentId) in items)
-            json["_expand"] = new JsonObject { [Parameter] = documenten.TryGetValue(documentId, out var d) ? d.DeepClone() : null };
+            Expansion.Of(json)[Parameter] = documenten.TryGetValue(documentId, out var d) ? d.DeepClone() : null;
     }
 
     /// <summary>Locks the rows of several documents in one order (uuid), so two writers that need the same pair never deadlock.</summary>
