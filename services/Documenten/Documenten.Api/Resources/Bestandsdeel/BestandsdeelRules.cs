@@ -14,14 +14,14 @@ public static class BestandsdeelRules
     public static void D10_DeelMetDeLockVanHetDocument(DocumentRef document, string lockId, Validator v)
     {
         if (document.Lock is null || document.Lock != lockId)
-            v.Add("nonFieldErrors", DocumentenCodes.IncorrectLockId, "Incorrect lock ID.");
+            v.Add(InvalidParam.NonFieldErrors, DocumentenCodes.IncorrectLockId, "Incorrect lock ID.");
     }
 
     /// <summary>D10: the received part must be exactly <c>omvang</c> bytes (400 <c>file-size</c>).</summary>
     public static void D10_DeelGrootteIsOmvang(BestandsdeelRow deel, long ontvangen, Validator v)
     {
         if (ontvangen != deel.Omvang)
-            v.Add("nonFieldErrors", DocumentenCodes.FileSize,
+            v.Add(InvalidParam.NonFieldErrors, DocumentenCodes.FileSize,
                 $"De grootte van het bestandsdeel ({ontvangen} bytes) moet gelijk zijn aan 'omvang' ({deel.Omvang} bytes).");
     }
 
@@ -29,7 +29,7 @@ public static class BestandsdeelRules
     public static void D10_AlleDelenVoltooid(IReadOnlyCollection<BestandsdeelRow> delen)
     {
         if (delen.Any(d => !d.Voltooid))
-            throw ZgwException.Validation("nonFieldErrors", DocumentenCodes.IncompleteUpload, "Het uploaden van de bestandsdelen is niet voltooid.");
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.IncompleteUpload, "Het uploaden van de bestandsdelen is niet voltooid.");
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public static class BestandsdeelRules
     public static void D10_InhoudIsBestandsomvang(long? bestandsomvang, long ontvangen)
     {
         if ((bestandsomvang ?? 0) != ontvangen)
-            throw ZgwException.Validation("nonFieldErrors", DocumentenCodes.FileSize,
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.FileSize,
                 "Er moet een bestand geüpload worden, of 'bestandsomvang' moet 0 zijn; de grootte van het bestand moet gelijk zijn aan 'bestandsomvang'.");
     }
 }

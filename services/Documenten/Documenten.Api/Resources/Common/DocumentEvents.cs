@@ -39,7 +39,6 @@ public sealed class DocumentEvents(DocumentenUrls urls, TimeProvider time)
         NotificatieOutbox.EnqueueAsync(c, tx, new NotificatieMessage(DocumentenKanaal.Naam, urls.Document(document.Uuid), resource, resourceUrl,
             actie, at ?? time.GetUtcNow(), document.Kenmerken));
 
-
     private static string Weergave(string resource, DocumentRef document) =>
         resource == "enkelvoudiginformatieobject" ? document.Identificatie : $"{resource} van document {document.Identificatie}";
 }

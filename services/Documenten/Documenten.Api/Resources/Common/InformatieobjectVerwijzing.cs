@@ -58,13 +58,11 @@ public static class InformatieobjectVerwijzing
         if (!tree.Has(Parameter) || items.Count == 0)
             return;
         var ids = items.Select(i => i.DocumentId).Distinct().ToArray();
-        var where = new SqlWhere();
-        where.Add(p => $"d.id = ANY({p})", ids);
-        var (_, rows) = await EnkelvoudiginformatieobjectRepository.ListAsync(c, where, new PageRequest(1, ids.Length), ct);
+        var rows = await EnkelvoudiginformatieobjectRepository.LatestOfAsync(c, ids, ct);
         var documenten = rows.ToDictionary(r => r.Id, r => r.Render(urls));
         await expander.ExpandAsync(documenten.Values.ToList(), tree[Parameter], ct);
         foreach (var (json, documentId) in items)
-            json["_expand"] = new JsonObject { [Parameter] = documenten.TryGetValue(documentId, out var d) ? d.DeepClone() : null };
+            Expansion.Of(json)[Parameter] = documenten.TryGetValue(documentId, out var d) ? d.DeepClone() : null;
     }
 
     /// <summary>Locks the rows of several documents in one order (uuid), so two writers that need the same pair never deadlock.</summary>

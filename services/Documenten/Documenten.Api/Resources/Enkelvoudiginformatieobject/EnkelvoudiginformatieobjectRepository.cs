@@ -52,14 +52,24 @@ public sealed class EnkelvoudiginformatieobjectRepository(ZgwDatabase database)
             $"SELECT count(*) FROM enkelvoudiginformatieobject d WHERE {where.Sql}", parameters, cancellationToken: ct));
         if (count <= page.Offset)
             return (count, []);
+        return (count, await LatestVersionsAsync(c, $"{where.Sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset", parameters, ct));
+    }
+
+    /// <summary>The latest versions (D6) of the documents with these ids, unordered and uncounted (<c>expand=informatieobject</c>).</summary>
+    public static Task<List<DocumentRow>> LatestOfAsync(NpgsqlConnection c, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        LatestVersionsAsync(c, "d.id = ANY(@ids)", new DynamicParameters(new { ids = ids.ToArray() }), ct);
+
+    private static async Task<List<DocumentRow>> LatestVersionsAsync(NpgsqlConnection c, string whereAndTail, DynamicParameters parameters,
+        CancellationToken ct)
+    {
         var rows = (await c.QueryAsync<DocumentRow>(new CommandDefinition($"""
             SELECT {Columns}
             FROM enkelvoudiginformatieobject d
             JOIN enkelvoudiginformatieobject_versie v ON v.document_id = d.id AND v.versie = d.versie
-            WHERE {where.Sql} ORDER BY d.id DESC LIMIT @limit OFFSET @offset
+            WHERE {whereAndTail}
             """, parameters, cancellationToken: ct))).ToList();
         await AddBestandsdelenAsync(c, rows);
-        return (count, rows);
+        return rows;
     }
 
     private static async Task AddBestandsdelenAsync(NpgsqlConnection c, IReadOnlyList<DocumentRow> rows, NpgsqlTransaction? tx = null)
@@ -116,10 +126,6 @@ public sealed class EnkelvoudiginformatieobjectRepository(ZgwDatabase database)
                 status = @Status, trefwoorden = @Trefwoorden, indicatie_gebruiksrecht = @IndicatieGebruiksrecht, versie = @Versie
             WHERE id = @id
             """, new DynamicParameters(d).Also("id", id), tx);
-
-    /// <summary>drc-006 on update: whether the document has gebruiksrechten.</summary>
-    public static Task<bool> GebruiksrechtenBestaanAsync(NpgsqlConnection c, long id, NpgsqlTransaction? tx = null) =>
-        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM gebruiksrechten WHERE document_id = @id)", new { id }, tx);
 
     /// <summary>drc-008: whether objectinformatieobjecten still point at the document.</summary>
     public static Task<bool> ObjectinformatieobjectenBestaanAsync(NpgsqlConnection c, long id, NpgsqlTransaction? tx = null) =>

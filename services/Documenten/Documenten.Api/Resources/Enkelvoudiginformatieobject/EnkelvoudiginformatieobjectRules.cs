@@ -94,7 +94,7 @@ public static class EnkelvoudiginformatieobjectRules
         if (inhoud is null)
             return bestandsomvang;
         if (bestandsomvang is not null && bestandsomvang != inhoud.Length)
-            v.Add("nonFieldErrors", DocumentenCodes.FileSize, "De grootte van het bestand moet gelijk zijn aan 'bestandsomvang'.");
+            v.Add(InvalidParam.NonFieldErrors, DocumentenCodes.FileSize, "De grootte van het bestand moet gelijk zijn aan 'bestandsomvang'.");
         return inhoud.Length;
     }
 

@@ -1,5 +1,6 @@
 using Documenten.Api.Resources.Bestandsdeel;
 using Documenten.Api.Resources.Common;
+using Documenten.Api.Resources.Gebruiksrecht;
 using Documenten.Api.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -100,7 +101,7 @@ public sealed class EnkelvoudiginformatieobjectWriter(
         var indicatie = sent.Contains("indicatieGebruiksrecht") ? body.IndicatieGebruiksrecht : current.IndicatieGebruiksrecht;
         await using (var c = await db.OpenAsync(ct))
             EnkelvoudiginformatieobjectRules.Drc006_GebruiksrechtBijWijzigen(body with { IndicatieGebruiksrecht = indicatie },
-                await EnkelvoudiginformatieobjectRepository.GebruiksrechtenBestaanAsync(c, current.Id), v);
+                await GebruiksrechtRepository.AnyOfDocumentAsync(c, current.Id), v);
         var inhoud = EnkelvoudiginformatieobjectRules.DecodeInhoud(body.Inhoud, v);
         var keuze = EnkelvoudiginformatieobjectRules.InhoudBijWijzigen(inhoud, sent.Contains("inhoud"), body.Bestandsomvang,
             sent.Contains("bestandsomvang"), current.Bestandsomvang, v);

@@ -17,7 +17,7 @@ public static class LockRules
     public static void D9_LockAlleenOpOntgrendeldDocument(DocumentRef document)
     {
         if (document.Locked)
-            throw ZgwException.Validation("nonFieldErrors", DocumentenCodes.ExistingLock, "Het document is al gelockt.");
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.ExistingLock, "Het document is al gelockt.");
     }
 
     /// <summary>
@@ -32,5 +32,5 @@ public static class LockRules
     }
 
     public static ZgwException IncorrectLockId() =>
-        ZgwException.Validation("nonFieldErrors", DocumentenCodes.IncorrectLockId, "Incorrect lock ID.");
+        ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.IncorrectLockId, "Incorrect lock ID.");
 }

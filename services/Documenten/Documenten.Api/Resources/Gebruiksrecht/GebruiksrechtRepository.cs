@@ -43,7 +43,8 @@ public static class GebruiksrechtRepository
     public static Task DeleteAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id) =>
         c.ExecuteAsync("DELETE FROM gebruiksrechten WHERE id = @id", new { id }, tx);
 
-    public static Task<bool> AnyOfDocumentAsync(NpgsqlConnection c, NpgsqlTransaction tx, long documentId) =>
+    /// <summary>Whether the document has gebruiksrechten (drc-006: on delete of one, and on update of the document).</summary>
+    public static Task<bool> AnyOfDocumentAsync(NpgsqlConnection c, long documentId, NpgsqlTransaction? tx = null) =>
         c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM gebruiksrechten WHERE document_id = @documentId)", new { documentId }, tx);
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class GebruiksrechtRules
     /// </summary>
     public static async Task Drc006_LaatsteGebruiksrechtWistIndicatieAsync(NpgsqlConnection c, NpgsqlTransaction tx, DocumentRef document)
     {
-        if (!await GebruiksrechtRepository.AnyOfDocumentAsync(c, tx, document.Id))
+        if (!await GebruiksrechtRepository.AnyOfDocumentAsync(c, document.Id, tx))
             await GebruiksrechtRepository.SetIndicatieAsync(c, tx, document.Id, null);
     }
 

@@ -1,10 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.Extensions.Http.Resilience;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Zgw.Api.References;
 
 namespace Documenten.Api.Resources.Objectinformatieobject;
@@ -21,27 +17,23 @@ public sealed record BronRelatie(bool? Bestaat, string Reden)
 /// drc-003/004 (D2): asks the source of an objectinformatieobject whether the relation exists there — for a zaak
 /// <c>GET {Zaken root}/zaakinformatieobjecten?zaak={object}&amp;informatieobject={document}</c>, for a besluit
 /// <c>GET {Besluiten root}/besluitinformatieobjecten?besluit={object}&amp;informatieobject={document}</c>. The API root is
-/// the object URL before its collection segment (<c>/zaken/</c>, <c>/besluiten/</c>). As the shared
-/// <see cref="UrlResolver"/>: URLs under our own public base go to the owning service's internal address
-/// (<see cref="SiblingCalls"/>), other hosts only when listed in <c>Zgw:References:AllowedHosts</c>; the call carries this
-/// service's own token and goes through the named client <see cref="HttpClientName"/> (timeouts, retries, circuit breaking
-/// per host; section <c>Documenten:Bronnen:Resilience</c>). Never cached (the relation changes) and never throws for a
-/// failing source: the answer carries the reason.
+/// the object URL before its collection segment (<c>/zaken/</c>, <c>/besluiten/</c>). The call goes through the shared
+/// <see cref="SiblingJson"/> (internal address for our own public base, this service's token, the named client
+/// <see cref="HttpClientName"/> with resilience from <c>Documenten:Bronnen:Resilience</c>); as the shared
+/// <see cref="UrlResolver"/>, hosts outside our own public base are asked only when listed in
+/// <c>Zgw:References:AllowedHosts</c>. Never cached (the relation changes) and never throws for a failing source: the
+/// answer carries the reason.
 /// </summary>
-public sealed class ObjectinformatieobjectBron(
-    IHttpClientFactory httpClients,
-    SiblingCalls siblings,
-    IOptions<UrlResolverOptions> references,
-    ILogger<ObjectinformatieobjectBron> logger)
+public sealed class ObjectinformatieobjectBron(SiblingJson sibling, SiblingCalls siblings, IOptions<UrlResolverOptions> references)
 {
     public const string HttpClientName = "documenten-bronnen";
     public const string ResilienceSection = "Documenten:Bronnen:Resilience";
 
-    /// <summary>The collection of the object, the list of the source's relations and its filter parameter, per objectType.</summary>
-    private static readonly Dictionary<string, (string Collection, string Relaties, string Parameter)> Bronnen = new()
+    /// <summary>The source API, the collection of the object, the list of the source's relations and its filter parameter, per objectType.</summary>
+    private static readonly Dictionary<string, (string Api, string Collection, string Relaties, string Parameter)> Bronnen = new()
     {
-        [ObjectinformatieobjectMapping.Zaak] = ("zaken", "zaakinformatieobjecten", "zaak"),
-        [ObjectinformatieobjectMapping.Besluit] = ("besluiten", "besluitinformatieobjecten", "besluit"),
+        [ObjectinformatieobjectMapping.Zaak] = ("Zaken API", "zaken", "zaakinformatieobjecten", "zaak"),
+        [ObjectinformatieobjectMapping.Besluit] = ("Besluiten API", "besluiten", "besluitinformatieobjecten", "besluit"),
     };
 
     /// <summary>True for the object types whose source is asked (zaak, besluit); verzoek is not (see docs/deviations.md).</summary>
@@ -65,49 +57,18 @@ public sealed class ObjectinformatieobjectBron(
         var url = RelatiesUrl(objectType, @object, informatieobject);
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return BronRelatie.Onbekend($"De URL is geen {objectType} van een API waarvan de relaties opgevraagd kunnen worden.");
-        var target = siblings.ToInternal(uri) ?? (references.Value.Allows(uri) ? uri : null);
-        if (target is null)
+        if (siblings.ToInternal(uri) is null && !references.Value.Allows(uri))
             return BronRelatie.Onbekend($"De host {uri.Authority} staat niet in de lijst van toegestane API's.");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, target);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        siblings.Authorize(request);
-        try
-        {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                logger.LogWarning("Relation lookup {Url}: HTTP {Status}", target, (int)response.StatusCode);
-                return BronRelatie.Onbekend($"De bron antwoordde HTTP {(int)response.StatusCode} op {uri.AbsolutePath}.");
-            }
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: ct);
-            var items = json.RootElement switch
-            {
-                { ValueKind: JsonValueKind.Array } a => a,
-                { ValueKind: JsonValueKind.Object } o when o.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array => r,
-                _ => (JsonElement?)null,
-            };
-            if (items is null)
-                return BronRelatie.Onbekend("De bron gaf geen lijst van relaties.");
-            return items.Value.GetArrayLength() > 0 ? BronRelatie.Ja : BronRelatie.Nee;
-        }
-        catch (JsonException)
-        {
-            return BronRelatie.Onbekend("De bron gaf geen JSON.");
-        }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
-                                       or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Relation lookup {Url} failed: {Error}", target, e.Message);
-            return BronRelatie.Onbekend($"De bron op {uri.Authority} is niet bereikbaar ({e.GetType().Name}).");
-        }
+        var api = Bronnen[objectType].Api;
+        var result = await sibling.SendAsync(api, HttpMethod.Get, url, null, ct);
+        if (!result.Is(HttpStatusCode.OK))
+            return BronRelatie.Onbekend(result.Reason.Length > 0 ? result.Reason : $"De {api} antwoordde HTTP {(int?)result.Status}.");
+        if (result.Body is not JsonArray && !(result.Body is JsonObject page && page["results"] is JsonArray))
+            return BronRelatie.Onbekend($"De {api} gaf geen lijst van relaties.");
+        return SiblingJson.Items(result.Body).Any() ? BronRelatie.Ja : BronRelatie.Nee;
     }
 
-
-    /// <summary>The named client: standard resilience with short defaults (a caller waits for this lookup), per host.</summary>
-    public static void Register(IServiceCollection services)
-    {
-        SiblingHttpClient.Add(services, HttpClientName, ResilienceSection);
-    }
+    /// <summary>The calls through the named client: standard resilience with short defaults (a caller waits for this lookup), per host.</summary>
+    public static void Register(IServiceCollection services) => SiblingJson.Add(services, HttpClientName, ResilienceSection);
 }

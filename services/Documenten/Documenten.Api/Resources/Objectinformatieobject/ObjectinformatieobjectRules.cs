@@ -15,7 +15,7 @@ public static class ObjectinformatieobjectRules
     }
 
     public static ZgwException NietUniek() =>
-        ZgwException.Validation("nonFieldErrors", DocumentenCodes.Unique, "De velden informatieobject, object moeten een unieke set zijn.");
+        ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.Unique, "De velden informatieobject, object moeten een unieke set zijn.");
 
     /// <summary>
     /// drc-003/004: an objectinformatieobject mirrors a zaakinformatieobject / besluitinformatieobject, so the relation must
@@ -32,7 +32,7 @@ public static class ObjectinformatieobjectRules
         if (relatie.Bestaat is null)
             throw LookupError(relatie.Reden);
         if (relatie.Bestaat == false)
-            throw ZgwException.Validation("nonFieldErrors", DocumentenCodes.InconsistentRelation,
+            throw ZgwException.Validation(InvalidParam.NonFieldErrors, DocumentenCodes.InconsistentRelation,
                 $"Het informatieobject is in de bron niet gerelateerd aan dit {objectType}.");
     }
 

@@ -1,5 +1,6 @@
 using Documenten.Api.Resources.Common;
 using Zgw.Api.Http;
+using Zgw.Api.Problems;
 
 namespace Documenten.Api.Resources.Verzending;
 
@@ -15,7 +16,7 @@ public static class VerzendingRules
     public static void D11_PreciesEenAdres(VerzendingRequest r, Validator v)
     {
         if (AantalAdressen(r) != 1)
-            v.Add("nonFieldErrors", DocumentenCodes.InvalidAddress,
+            v.Add(InvalidParam.NonFieldErrors, DocumentenCodes.InvalidAddress,
                 "Een verzending moet precies één adres hebben: binnenlandsCorrespondentieadres, buitenlandsCorrespondentieadres, " +
                 "correspondentiePostadres, faxnummer, emailadres, mijnOverheid of telefoonnummer.");
     }
