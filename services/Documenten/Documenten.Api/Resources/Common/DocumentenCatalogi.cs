@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Zgw.Api.Problems;
 using Zgw.Api.References;
+using static Zgw.Api.References.JsonFields;
 
 namespace Documenten.Api.Resources.Common;
 
@@ -44,7 +45,4 @@ public sealed class DocumentenCatalogi(UrlResolver resolver)
         resolver.Invalidate(url);
         return resolver.ResolveAsync(field, url, requiredProperties, ct);
     }
-
-    public static string? Text(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
